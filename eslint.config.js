@@ -8,14 +8,7 @@ const uiLibs = ['@xyflow/*', 'framer-motion', 'framer-motion/*', 'motion', 'moti
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist',
-      'dist-*',
-      'node_modules',
-      'coverage',
-      'test-results',
-      'playwright-report',
-    ],
+    ignores: ['dist', 'dist-*', 'node_modules', 'coverage', 'test-results', 'playwright-report'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -133,8 +126,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@xyflow/*', 'framer-motion', 'framer-motion/*'], message: 'The store holds no view code.' },
-            { group: ['**/views/**', '**/embed/**'], message: 'The store imports nothing above it.' },
+            {
+              group: ['@xyflow/*', 'framer-motion', 'framer-motion/*'],
+              message: 'The store holds no view code.',
+            },
+            {
+              group: ['**/views/**', '**/embed/**'],
+              message: 'The store imports nothing above it.',
+            },
             { group: ['**/engine/*/**'], message: 'Import engine types through engine/index.ts.' },
           ],
         },
@@ -149,7 +148,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/worker/**'], message: 'Views read the store; only the store talks to the worker.' },
+            {
+              group: ['**/worker/**'],
+              message: 'Views read the store; only the store talks to the worker.',
+            },
             {
               group: ['**/engine/*/**'],
               message: 'Views import engine types from engine/index.ts only.',

@@ -1,0 +1,118 @@
+import { createHost } from './host.ts';
+import { wrap, type Command, type Envelope, type HostMessage } from './protocol.ts';
+
+export type Transport = 'worker' | 'in-thread';
+
+export interface SimClient {
+  /** Where the simulation runs now; a worker that fails to start switches this to 'in-thread'. */
+  readonly transport: Transport;
+  send(cmd: Command): void;
+  onMessage(listener: (msg: HostMessage) => void): () => void;
+  dispose(): void;
+}
+
+interface Link {
+  post(data: Envelope<Command>): void;
+  close(): void;
+}
+
+function inThreadLink(deliver: (data: unknown) => void): Link {
+  // The host on the main thread, behind the same protocol: messages are cloned and
+  // delivered asynchronously, as they would be across a worker boundary.
+  const host = createHost({
+    post: (message) => {
+      const copy = structuredClone(message);
+      queueMicrotask(() => deliver(copy));
+    },
+    wallNow: () => performance.now(),
+    every: (ms, tick) => {
+      const id = setInterval(tick, ms);
+      return () => clearInterval(id);
+    },
+  });
+  return {
+    post: (data) => {
+      const copy = structuredClone(data);
+      queueMicrotask(() => host.receive(copy));
+    },
+    close: () => host.dispose(),
+  };
+}
+
+function workerLink(deliver: (data: unknown) => void, onFail: () => void): Link | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return undefined;
+  }
+  let started = false;
+  worker.onmessage = (e: MessageEvent<unknown>) => {
+    started = true;
+    deliver(e.data);
+  };
+  worker.onerror = (e) => {
+    if (!started) {
+      e.preventDefault();
+      worker.terminate();
+      onFail();
+    }
+  };
+  return { post: (data) => worker.postMessage(data), close: () => worker.terminate() };
+}
+
+/**
+ * Connects to a simulation host: a dedicated Web Worker when one can start, else the
+ * same host on the main thread (strict embeds, a CSP without worker-src, file://).
+ * Commands sent before a failing worker is detected are replayed to the fallback.
+ */
+export function createSimClient(opts: { transport?: Transport } = {}): SimClient {
+  const listeners = new Set<(msg: HostMessage) => void>();
+  const sent: Envelope<Command>[] = [];
+  let ready = false;
+  let disposed = false;
+
+  const deliver = (data: unknown) => {
+    if (disposed) return;
+    const env = data as Envelope<HostMessage> | undefined;
+    if (!env || typeof env !== 'object' || !env.msg) return;
+    if (env.msg.type === 'ready') {
+      ready = true;
+      sent.length = 0;
+    }
+    for (const l of listeners) l(env.msg);
+  };
+
+  let transport: Transport = 'worker';
+  const fallBack = () => {
+    if (disposed) return;
+    transport = 'in-thread';
+    link = inThreadLink(deliver);
+    for (const data of sent.splice(0)) link.post(data);
+  };
+
+  let link: Link =
+    (opts.transport !== 'in-thread' && workerLink(deliver, fallBack)) ||
+    ((transport = 'in-thread'), inThreadLink(deliver));
+
+  return {
+    get transport() {
+      return transport;
+    },
+    send(cmd) {
+      const data = wrap(cmd);
+      if (!ready && transport === 'worker') sent.push(data);
+      link.post(data);
+    },
+    onMessage(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      disposed = true;
+      link.close();
+      listeners.clear();
+    },
+  };
+}
