@@ -26,7 +26,12 @@ export class SimClock {
   /** Schedules `run` at `atMs` (clamped to now). Returns an id for `cancel`. */
   schedule(atMs: number, run: () => void): JobId {
     if (!Number.isFinite(atMs)) throw new RangeError(`cannot schedule at ${atMs}`);
-    const job: Job = { id: ++this.seq, atMs: Math.max(this.now, Math.round(atMs)), seq: this.seq, run };
+    const job: Job = {
+      id: ++this.seq,
+      atMs: Math.max(this.now, Math.round(atMs)),
+      seq: this.seq,
+      run,
+    };
     this.push(job);
     return job.id;
   }
@@ -49,7 +54,9 @@ export class SimClock {
   /** Runs every job due up to and including `targetMs`, then sets the time to it. */
   advanceTo(targetMs: number): void {
     if (targetMs < this.now) {
-      throw new RangeError(`simulated time cannot go back (now ${this.now} ms, asked ${targetMs} ms)`);
+      throw new RangeError(
+        `simulated time cannot go back (now ${this.now} ms, asked ${targetMs} ms)`,
+      );
     }
     for (;;) {
       this.dropCancelled();
