@@ -1,12 +1,10 @@
 import type { Messages } from './en.ts';
+import { anatomyZh } from './messages/anatomy.zh-CN.ts';
+import { coreZh } from './messages/core.zh-CN.ts';
+import { panelsZh } from './messages/panels.zh-CN.ts';
 
-/** 简体中文. Terms follow the official Kubernetes Chinese docs (glossary-zh). */
-export const zhCN = {
-  'app.title': 'Podscope',
-  'app.tagline': 'kubelet 在 Pod 内部做了什么',
-  'controls.toolbar': '播放控制',
-  'controls.play': '播放',
-  'controls.pause': '暂停',
-  'controls.clock': '集群时间',
-  'locale.label': '语言',
-} as const satisfies Messages;
+/**
+ * 简体中文. Terms follow the official Kubernetes Chinese docs
+ * (../shared/reference/glossary-zh.md). A missing key is a type error.
+ */
+export const zhCN = { ...coreZh, ...anatomyZh, ...panelsZh } as const satisfies Messages;

@@ -1,0 +1,2 @@
+/** Strings of the anatomy surface. */
+export const anatomyEn = {} as const;

@@ -1,0 +1,2 @@
+/** Strings of the panels surface. */
+export const panelsEn = {} as const;
