@@ -6,7 +6,7 @@ import { App } from './views/App.tsx';
 import { createSimClient } from './worker/client.ts';
 import './styles/app.css';
 
-const store = createPodscopeStore(createSimClient(), { manifest: '', seed: 1 });
+const store = createPodscopeStore(createSimClient(), { manifest: '', seed: 1, actions: [] });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

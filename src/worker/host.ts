@@ -35,7 +35,21 @@ export function createHost(env: HostEnv): { receive(data: unknown): void; dispos
   let stop: (() => void) | undefined;
 
   const post = (msg: HostMessage) => env.post(wrap(msg));
-  const frame = (): Frame => ({ nowMs: clock.nowMs, playing, speed });
+  const frame = (): Frame => ({
+    nowMs: clock.nowMs,
+    playing,
+    speed,
+    horizonMs: clock.nowMs,
+    nextEventAtMs: null,
+    crashed: false,
+    pods: null,
+    nodes: null,
+    rows: null,
+    events: { reset: false, items: [] },
+    logs: null,
+    actions: null,
+    lanes: null,
+  });
   const sendFrame = () => post({ type: 'frame', frame: frame() });
 
   const tick = () => {
@@ -89,6 +103,9 @@ export function createHost(env: HostEnv): { receive(data: unknown): void; dispos
         clock.advanceTo(Math.round(cmd.ms));
         break;
       }
+      case 'nextEvent':
+      case 'dispatch':
+        break;
       default: {
         const unknown: never = cmd;
         throw new Error(`unknown command ${JSON.stringify(unknown)}`);
@@ -103,8 +120,8 @@ export function createHost(env: HostEnv): { receive(data: unknown): void; dispos
   return {
     receive(data: unknown) {
       const cmd = unwrapCommand(data);
-      if (typeof cmd === 'string') {
-        post({ type: 'error', code: 'bad-command', message: cmd });
+      if (!('type' in cmd)) {
+        post({ type: 'error', ...cmd, fatal: false });
         return;
       }
       try {
@@ -113,6 +130,7 @@ export function createHost(env: HostEnv): { receive(data: unknown): void; dispos
         post({
           type: 'error',
           code: 'engine',
+          fatal: false,
           message: err instanceof Error ? err.message : String(err),
         });
       }

@@ -12,7 +12,7 @@ describe('the real worker entry', () => {
         check();
       });
     worker.onmessage = (e: MessageEvent<Envelope<HostMessage>>) => inbox.push(e.data.msg);
-    worker.postMessage(wrap({ type: 'load', run: { manifest: '', seed: 7 } }));
+    worker.postMessage(wrap({ type: 'load', run: { manifest: '', seed: 7, actions: [] } }));
     worker.postMessage(wrap({ type: 'seek', ms: 42_000 }));
     await got(3);
     expect(inbox[0]).toEqual({ type: 'ready', version: 1 });
