@@ -4,3 +4,49 @@
  */
 export { SimClock } from './sim/clock.ts';
 export type { JobId } from './sim/clock.ts';
+
+// Engine I — the kubelet's and kubectl's rules (src/engine/kubelet).
+export { getPhase } from './kubelet/phase.ts';
+export type { GetPhaseOptions } from './kubelet/phase.ts';
+export {
+  initializedCondition,
+  containersReadyCondition,
+  podReadyCondition,
+  readyToStartContainersCondition,
+  podScheduledCondition,
+} from './kubelet/conditions.ts';
+export type { KubeletCondition } from './kubelet/conditions.ts';
+export { podSandboxChanged, networkNamespaceForPod } from './kubelet/sandbox.ts';
+export type { SandboxDecision } from './kubelet/sandbox.ts';
+export { computePodActions, shouldContainerBeRestarted } from './kubelet/podActions.ts';
+export { printPod, translateTimestampSince } from './kubelet/printPod.ts';
+export { humanDuration } from './kubelet/humanDuration.ts';
+export { defaultImagePullPolicy, parseImageName } from './kubelet/imagePolicy.ts';
+export type { PullPolicy, ParsedImageName } from './kubelet/imagePolicy.ts';
+export {
+  validatePod,
+  formatInvalidPodError,
+  podInvalidStatusMessage,
+} from './kubelet/validation.ts';
+export type { FieldError, FieldErrorType } from './kubelet/validation.ts';
+export {
+  isRestartableInitContainer,
+  containerShouldRestart,
+  isContainerRestartable,
+} from './kubelet/podUtil.ts';
+export type {
+  RuntimeView,
+  RuntimeSandbox,
+  RuntimeContainer,
+  RuntimeContainerState,
+  SandboxState,
+  ProbeResult,
+  ProbeResults,
+  ComputePodActionsOptions,
+  PodActions,
+  PodPhase,
+  PodRow,
+  RowCondition,
+  KContainer,
+  ContainerRestartRule,
+} from './kubelet/runtimeView.ts';
