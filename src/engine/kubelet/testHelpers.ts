@@ -48,5 +48,5 @@ export function makePod(p: PodShape): V1Pod {
   };
   if (p.init) spec.initContainers = p.init.map(toContainer);
   if (p.restartPolicy !== undefined) spec.restartPolicy = p.restartPolicy;
-  return { metadata: { name: 'p' }, spec, status } as V1Pod;
+  return { metadata: { name: 'p' }, spec, status } as unknown as V1Pod;
 }
