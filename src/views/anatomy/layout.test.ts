@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { frameFixture, podFixture, podInputFixture } from './fixtures.ts';
+import { buildAnatomy, buildPod, defaultPullPolicy } from './model.ts';
+import { CARD_W, GAP, layout, layoutAnatomy, structureKey } from './layout.ts';
+
+describe('model', () => {
+  it('reads container states in the kubelet words', () => {
+    const pod = buildPod(podInputFixture());
+    const byName = Object.fromEntries(pod.containers.map((c) => [c.name, c]));
+    expect(byName['init-html']).toMatchObject({
+      kind: 'init',
+      order: 1,
+      reason: 'Completed',
+      tone: 'done',
+    });
+    expect(byName['log-agent']).toMatchObject({
+      kind: 'sidecar',
+      order: 2,
+      reason: 'Running',
+      tone: 'ok',
+    });
+    expect(byName['web']).toMatchObject({
+      kind: 'app',
+      reason: 'CrashLoopBackOff',
+      tone: 'bad',
+      restartCount: 3,
+      lastExit: { code: 1, reason: 'Error' },
+      backOffUntilMs: 70_000,
+      pullPolicy: 'IfNotPresent',
+      ports: [80],
+    });
+    expect(pod.volumes.map((v) => [v.name, v.mounts.map((m) => m.container)])).toEqual([
+      ['html', ['init-html', 'web']],
+      ['shared-logs', ['log-agent', 'web']],
+    ]);
+  });
+
+  it('defaults a missing status to PodInitializing when the pod has init containers', () => {
+    const pod = buildPod(podInputFixture(podFixture({ status: { phase: 'Pending' } })));
+    expect(pod.containers.every((c) => c.reason === 'PodInitializing' && c.state === 'none')).toBe(
+      true,
+    );
+  });
+
+  it('applies the API server pull-policy default', () => {
+    expect(defaultPullPolicy('nginx')).toBe('Always');
+    expect(defaultPullPolicy('nginx:latest')).toBe('Always');
+    expect(defaultPullPolicy('nginx:1.25')).toBe('IfNotPresent');
+    expect(defaultPullPolicy('nginx@sha256:abc')).toBe('IfNotPresent');
+    expect(defaultPullPolicy('nginx:latest@sha256:abc')).toBe('Always');
+    expect(defaultPullPolicy('registry:5000/app')).toBe('Always');
+  });
+
+  it('caches the model per frame object', () => {
+    const f = frameFixture();
+    expect(buildAnatomy(f)).toBe(buildAnatomy(f));
+  });
+});
+
+describe('layout', () => {
+  it('puts the node around the pod, init containers in order, the sandbox at the foundation', () => {
+    const { nodes, edges } = layout(frameFixture());
+    const ids = nodes.map((n) => n.id);
+    expect(ids[0]).toBe('node:node-1');
+    expect(ids).toContain('pod:myapp-pod');
+    const at = (id: string) => nodes.find((n) => n.id === id)!;
+    const init1 = at('pod:myapp-pod/c/init-html');
+    const init2 = at('pod:myapp-pod/c/log-agent');
+    const web = at('pod:myapp-pod/c/web');
+    const sandbox = at('pod:myapp-pod/sandbox');
+    expect(init1.parentId).toBe('pod:myapp-pod');
+    expect(init2.position.x - init1.position.x).toBe(CARD_W + GAP);
+    expect(init2.position.y).toBe(init1.position.y);
+    expect(web.position.y).toBeGreaterThan(init1.position.y);
+    expect(sandbox.position.y).toBeGreaterThan(web.position.y);
+    expect(edges.find((e) => e.id.includes('/order/'))).toMatchObject({
+      source: 'pod:myapp-pod/c/init-html',
+      target: 'pod:myapp-pod/c/log-agent',
+    });
+    expect(
+      edges
+        .filter((e) => e.id.includes('/mount/'))
+        .map((e) => e.target)
+        .sort(),
+    ).toEqual([
+      'pod:myapp-pod/c/init-html',
+      'pod:myapp-pod/c/log-agent',
+      'pod:myapp-pod/c/web',
+      'pod:myapp-pod/c/web',
+    ]);
+  });
+
+  it('places parents before children and keeps every child inside its parent', () => {
+    const { nodes } = layout(frameFixture());
+    const seen = new Map(nodes.map((n, i) => [n.id, i]));
+    for (const [i, n] of nodes.entries()) {
+      if (!n.parentId) continue;
+      const parent = nodes[seen.get(n.parentId)!]!;
+      expect(seen.get(n.parentId)!).toBeLessThan(i);
+      expect(n.position.x + (n.width ?? 0)).toBeLessThanOrEqual(parent.width!);
+      expect(n.position.y + (n.height ?? 0)).toBeLessThanOrEqual(parent.height!);
+    }
+  });
+
+  it('is stable: state changes do not move anything', () => {
+    const a = layout(
+      frameFixture(0, [podInputFixture(podFixture({ status: { phase: 'Pending' } }))]),
+    );
+    const b = layout(frameFixture(90_000));
+    expect(b.nodes.map((n) => [n.id, n.position])).toEqual(a.nodes.map((n) => [n.id, n.position]));
+    expect(structureKey(buildAnatomy(frameFixture(1)))).toBe(
+      structureKey(buildAnatomy(frameFixture(2))),
+    );
+  });
+
+  it('wraps a 20-container pod into rows and shows lost pods', () => {
+    const pod = podFixture();
+    pod.spec!.containers = Array.from({ length: 20 }, (_, i) => ({
+      name: `c${i}`,
+      image: 'busybox',
+    }));
+    const vm = buildAnatomy(frameFixture(0, [podInputFixture(pod)]));
+    const ghost = { ...vm.nodes[0]!.pods[0]!, name: 'old-pod', gone: true };
+    const { nodes } = layoutAnatomy(vm, [ghost]);
+    const apps = nodes.filter((n) => /\/c\/c\d+$/.test(n.id) && n.parentId === 'pod:myapp-pod');
+    expect(apps).toHaveLength(20);
+    expect(new Set(apps.map((n) => n.position.y)).size).toBe(5);
+    expect(nodes.find((n) => n.id === 'pod:old-pod')?.data.gone).toBe(true);
+  });
+});

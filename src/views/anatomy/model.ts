@@ -1,0 +1,285 @@
+/**
+ * From a frame to the view model the anatomy draws: pure, cached per frame object, and
+ * free of React. Every field is what kubectl or the kubelet would say, never a colour.
+ */
+import type { Container, ContainerStatus, Pod } from 'kubernetes-types/core/v1';
+import type {
+  Activity,
+  ContainerKind,
+  ContainerRuntimeInput,
+  FrameInput,
+  PodInput,
+  ProbeInput,
+} from './input.ts';
+
+/** How a state reads at a glance; always shown with text as well. */
+export type Tone = 'ok' | 'progress' | 'warn' | 'bad' | 'done' | 'idle';
+
+export interface ContainerVM {
+  name: string;
+  kind: ContainerKind;
+  /** 1-based position among the pod's init containers (sidecars included), 0 for apps. */
+  order: number;
+  image: string;
+  pullPolicy: string;
+  pull?: { policy: string; presentOnNode: boolean; willPull: boolean };
+  /** The API state: waiting / running / terminated (or none yet). */
+  state: 'waiting' | 'running' | 'terminated' | 'none';
+  /** The kubelet's words for it: Running, CrashLoopBackOff, Completed, PodInitializing… */
+  reason: string;
+  activity: Activity;
+  tone: Tone;
+  restartCount: number;
+  ready: boolean;
+  started: boolean;
+  exitCode?: number;
+  lastExit?: { code: number; reason: string };
+  backOffUntilMs?: number;
+  probes: ProbeInput[];
+  ports: number[];
+  mounts: { volume: string; mountPath: string }[];
+}
+
+export interface PodVM {
+  name: string;
+  namespace: string;
+  nodeName: string;
+  phase: string;
+  ip: string;
+  deleting: boolean;
+  gone: boolean;
+  restartPolicy: string;
+  shareProcessNamespace: boolean;
+  graceSeconds: number;
+  owner?: string;
+  sandbox: { attempt: number; state: string; id: string };
+  hostname: string;
+  ports: { port: number; container?: string }[];
+  ipcShared: boolean;
+  pidShared: boolean;
+  processes: { pid: number; command: string; container?: string }[];
+  volumes: {
+    name: string;
+    type: string;
+    files: string[];
+    mounts: { container: string; mountPath: string }[];
+  }[];
+  containers: ContainerVM[];
+}
+
+export interface NodeVM {
+  name: string;
+  ready: boolean;
+  pods: PodVM[];
+}
+
+export interface AnatomyVM {
+  nowMs: number;
+  nodes: NodeVM[];
+}
+
+/** The API server's imagePullPolicy default, for a manifest that does not set one. */
+export function defaultPullPolicy(image: string): string {
+  const noDigest = image.split('@')[0] ?? image;
+  const lastSlash = noDigest.lastIndexOf('/');
+  const colon = noDigest.indexOf(':', lastSlash + 1);
+  const tag = colon >= 0 ? noDigest.slice(colon + 1) : '';
+  if (tag === 'latest') return 'Always';
+  if (!tag) return image.includes('@') ? 'IfNotPresent' : 'Always';
+  return 'IfNotPresent';
+}
+
+function toneOf(state: ContainerVM['state'], reason: string, exitCode?: number): Tone {
+  if (state === 'running') return 'ok';
+  if (state === 'terminated') return exitCode === 0 ? 'done' : 'bad';
+  if (state === 'none') return 'idle';
+  if (/BackOff|Err|Error|Invalid|Unknown/.test(reason)) return 'bad';
+  return 'progress';
+}
+
+function activityOf(state: ContainerVM['state']): Activity {
+  if (state === 'running') return 'running';
+  if (state === 'terminated') return 'exited';
+  return 'waiting';
+}
+
+function buildContainer(
+  pod: Pod,
+  spec: Container,
+  kind: ContainerKind,
+  order: number,
+  status: ContainerStatus | undefined,
+  rt: ContainerRuntimeInput | undefined,
+): ContainerVM {
+  const st = status?.state;
+  let state: ContainerVM['state'] = 'none';
+  let reason = pod.spec?.initContainers?.length ? 'PodInitializing' : 'ContainerCreating';
+  let exitCode: number | undefined;
+  if (st?.running) {
+    state = 'running';
+    reason = 'Running';
+  } else if (st?.terminated) {
+    state = 'terminated';
+    exitCode = st.terminated.exitCode;
+    reason =
+      st.terminated.reason ??
+      (st.terminated.signal ? `Signal:${st.terminated.signal}` : `ExitCode:${exitCode}`);
+  } else if (st?.waiting) {
+    state = 'waiting';
+    reason = st.waiting.reason ?? 'Waiting';
+  }
+  const last = status?.lastState?.terminated;
+  const image = rt?.image ?? spec.image ?? '';
+  const probes: ProbeInput[] = rt?.probes
+    ? rt.probes.map((p) => ({ ...p }))
+    : (
+        [
+          ['startup', spec.startupProbe],
+          ['liveness', spec.livenessProbe],
+          ['readiness', spec.readinessProbe],
+        ] as const
+      )
+        .filter(([, p]) => p)
+        .map(([type]) => ({ type }));
+  return {
+    name: spec.name,
+    kind,
+    order,
+    image,
+    pullPolicy: spec.imagePullPolicy ?? rt?.pull?.policy ?? defaultPullPolicy(image),
+    pull: rt?.pull ? { ...rt.pull } : undefined,
+    state,
+    reason,
+    activity: rt?.doing ?? activityOf(state),
+    tone: toneOf(state, reason, exitCode),
+    restartCount: status?.restartCount ?? 0,
+    ready: status?.ready ?? false,
+    started: status?.started ?? false,
+    exitCode,
+    lastExit: last
+      ? { code: last.exitCode, reason: last.reason ?? `ExitCode:${last.exitCode}` }
+      : rt?.lastExitCode !== undefined
+        ? { code: rt.lastExitCode, reason: rt.lastExitCode === 0 ? 'Completed' : 'Error' }
+        : undefined,
+    backOffUntilMs: rt?.backOffUntilMs,
+    probes,
+    ports: (spec.ports ?? []).map((p) => p.containerPort),
+    mounts: (spec.volumeMounts ?? []).map((m) => ({ volume: m.name, mountPath: m.mountPath })),
+  };
+}
+
+export function buildPod(input: PodInput): PodVM {
+  const { pod, runtime } = input;
+  const spec = pod.spec ?? { containers: [] };
+  const statuses = new Map<string, ContainerStatus>();
+  for (const s of pod.status?.initContainerStatuses ?? []) statuses.set(s.name, s);
+  for (const s of pod.status?.containerStatuses ?? []) statuses.set(s.name, s);
+  const rts = new Map<string, ContainerRuntimeInput>();
+  for (const c of runtime?.containers ?? []) rts.set(c.name, c);
+
+  const containers: ContainerVM[] = [];
+  (spec.initContainers ?? []).forEach((c, i) => {
+    const kind: ContainerKind = c.restartPolicy === 'Always' ? 'sidecar' : 'init';
+    containers.push(buildContainer(pod, c, kind, i + 1, statuses.get(c.name), rts.get(c.name)));
+  });
+  for (const c of spec.containers ?? []) {
+    containers.push(buildContainer(pod, c, 'app', 0, statuses.get(c.name), rts.get(c.name)));
+  }
+
+  const ns = runtime?.namespaces;
+  const ip = ns?.network?.ip ?? runtime?.sandbox?.ip ?? pod.status?.podIP ?? '';
+  const ports =
+    ns?.network?.ports?.map((p) => ({ port: p.port, container: p.container })) ??
+    containers
+      .filter((c) => c.state === 'running')
+      .flatMap((c) => c.ports.map((port) => ({ port, container: c.name })));
+  const mountsByVolume = new Map<string, { container: string; mountPath: string }[]>();
+  for (const c of containers) {
+    for (const m of c.mounts) {
+      const list = mountsByVolume.get(m.volume) ?? [];
+      list.push({ container: c.name, mountPath: m.mountPath });
+      mountsByVolume.set(m.volume, list);
+    }
+  }
+  const rtVolumes = new Map((runtime?.volumes ?? []).map((v) => [v.name, v]));
+  const volumes = (spec.volumes ?? []).map((v) => {
+    const rv = rtVolumes.get(v.name);
+    const type = rv?.type ?? Object.keys(v).find((k) => k !== 'name') ?? 'emptyDir';
+    return {
+      name: v.name,
+      type,
+      files: [...(rv?.files ?? [])],
+      mounts: rv?.mounts
+        ? rv.mounts.map((m) => ({ container: m.container, mountPath: m.mountPath }))
+        : (mountsByVolume.get(v.name) ?? []),
+    };
+  });
+
+  return {
+    name: pod.metadata?.name ?? '',
+    namespace: pod.metadata?.namespace ?? 'default',
+    nodeName: spec.nodeName ?? '',
+    phase: pod.status?.phase ?? 'Pending',
+    ip,
+    deleting: !!pod.metadata?.deletionTimestamp,
+    gone: !!input.gone,
+    restartPolicy: spec.restartPolicy ?? 'Always',
+    shareProcessNamespace: !!spec.shareProcessNamespace,
+    graceSeconds: spec.terminationGracePeriodSeconds ?? 30,
+    owner: pod.metadata?.ownerReferences?.[0]
+      ? `${pod.metadata.ownerReferences[0].kind}/${pod.metadata.ownerReferences[0].name}`
+      : undefined,
+    sandbox: {
+      attempt: runtime?.sandbox?.attempt ?? 0,
+      state: runtime?.sandbox?.state ?? (ip ? 'SANDBOX_READY' : 'SANDBOX_NOTREADY'),
+      id: runtime?.sandbox?.id ?? '',
+    },
+    hostname: ns?.uts?.hostname ?? spec.hostname ?? pod.metadata?.name ?? '',
+    ports,
+    ipcShared: ns?.ipc?.shared ?? true,
+    pidShared: ns?.pid?.shared ?? !!spec.shareProcessNamespace,
+    processes: [...(ns?.pid?.processes ?? [])].map((p) => ({ ...p })),
+    volumes,
+    containers,
+  };
+}
+
+const cache = new WeakMap<object, AnatomyVM>();
+
+/** Nodes in the frame's order (then any node a pod names), each with its pods. */
+export function buildAnatomy(frame: FrameInput): AnatomyVM {
+  const hit = cache.get(frame);
+  if (hit) return hit;
+  const nodes = new Map<string, NodeVM>();
+  for (const n of frame.nodes ?? []) {
+    const name = n.metadata?.name ?? '';
+    const ready = n.status?.conditions?.find((c) => c.type === 'Ready');
+    nodes.set(name, { name, ready: ready ? ready.status === 'True' : true, pods: [] });
+  }
+  for (const p of frame.pods ?? []) {
+    const vm = buildPod(p);
+    const key = vm.nodeName || '';
+    let node = nodes.get(key);
+    if (!node) {
+      node = { name: key, ready: true, pods: [] };
+      nodes.set(key, node);
+    }
+    node.pods.push(vm);
+  }
+  const vm: AnatomyVM = { nowMs: frame.nowMs, nodes: [...nodes.values()] };
+  cache.set(frame, vm);
+  return vm;
+}
+
+export function findPod(vm: AnatomyVM, podName: string): PodVM | undefined {
+  for (const n of vm.nodes) for (const p of n.pods) if (p.name === podName) return p;
+  return undefined;
+}
+
+export function findContainer(
+  vm: AnatomyVM,
+  podName: string,
+  name: string,
+): ContainerVM | undefined {
+  return findPod(vm, podName)?.containers.find((c) => c.name === name);
+}
