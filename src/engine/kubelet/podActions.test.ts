@@ -6,6 +6,7 @@ import type {
   KContainer,
   PodActions,
   RuntimeContainer,
+  RuntimeSandbox,
   RuntimeView,
   V1Pod,
 } from './runtimeView.ts';
@@ -278,8 +279,11 @@ describe('computePodActions — regular containers (TestComputePodActions)', () 
   });
 
   it('nothing is (re)started once the pod has a deletionTimestamp', () => {
-    const pod = basePod([], 'Always');
-    pod.metadata!.deletionTimestamp = '2025-01-01T00:00:00Z';
+    const base = basePod([], 'Always');
+    const pod = {
+      ...base,
+      metadata: { ...base.metadata, deletionTimestamp: '2025-01-01T00:00:00Z' },
+    };
     const got = computePodActions(pod, {
       sandboxes: [sandboxReady],
       containers: regularRunning().map((c) => ({ ...c, state: 'exited' as const, exitCode: 0 })),
@@ -353,11 +357,14 @@ describe('computePodActions — container-level restartPolicy (TestComputePodAct
 });
 
 describe('computePodActions — init containers (TestComputePodActionsWithInitContainers)', () => {
-  const rt = (containers: RuntimeContainer[], sandbox = sandboxReady): RuntimeView => ({
+  const rt = (
+    containers: RuntimeContainer[],
+    sandbox: RuntimeSandbox = sandboxReady,
+  ): RuntimeView => ({
     sandboxes: [sandbox],
     containers,
   });
-  const notReady = { ...sandboxReady, state: 'SANDBOX_NOTREADY' as const };
+  const notReady: RuntimeSandbox = { ...sandboxReady, state: 'SANDBOX_NOTREADY' };
   it.each<Case>([
     [
       'initialization completed; start all containers',
@@ -467,11 +474,14 @@ describe('computePodActions — init containers (TestComputePodActionsWithInitCo
 });
 
 describe('computePodActions — sidecars (TestComputePodActionsWithRestartableInitContainers)', () => {
-  const rt = (containers: RuntimeContainer[], sandbox = sandboxReady): RuntimeView => ({
+  const rt = (
+    containers: RuntimeContainer[],
+    sandbox: RuntimeSandbox = sandboxReady,
+  ): RuntimeView => ({
     sandboxes: [sandbox],
     containers,
   });
-  const notReady = { ...sandboxReady, state: 'SANDBOX_NOTREADY' as const };
+  const notReady: RuntimeSandbox = { ...sandboxReady, state: 'SANDBOX_NOTREADY' };
   const probes = (
     mut?: (p: ReturnType<typeof sidecarProbes>) => void,
   ): ComputePodActionsOptions => {
