@@ -50,3 +50,25 @@ export type {
   KContainer,
   ContainerRestartRule,
 } from './kubelet/runtimeView.ts';
+
+// kubectl's printers (src/engine/kubectl): describe, get -w, -o yaml, the Events table.
+export {
+  describePod,
+  describeProbe,
+  aggregateEvents,
+  recordEvents,
+  getPodsWatchLines,
+  appendRowChange,
+  podToYaml,
+  applyPodDefaults,
+  DEFAULT_EPOCH_MS,
+} from './kubectl/index.ts';
+export type {
+  DescribeOptions,
+  EventOptions,
+  EventRow,
+  KubectlEventInput,
+  RecordedEvent,
+  RowChange,
+  WatchRow,
+} from './kubectl/index.ts';
