@@ -1,100 +1,45 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Frame, HostMessage, Run } from '../worker/protocol.ts';
 import type { SimClient } from '../worker/client.ts';
+import type { Run } from '../worker/protocol.ts';
+import { animationFrameScheduler, connectBridge, type FrameScheduler } from './bridge.ts';
+import { createSimSlice, type LoadOptions, type SimSlice } from './simSlice.ts';
+import { createUiSlice, type UiInit, type UiSlice } from './uiSlice.ts';
 
-export interface SimSlice {
-  /** The latest frame from the host; undefined until the first arrives. */
-  frame: Frame | undefined;
-  isReady: boolean;
-  error: { code: string; message: string } | undefined;
-}
+export type { FrameScheduler } from './bridge.ts';
+export type { LoadOptions, SimError, SimSlice, SimView } from './simSlice.ts';
+export type { PanelId, Theme, UiInit, UiSlice } from './uiSlice.ts';
 
-export interface UiSlice {
-  run: Run;
-}
-
-export interface Actions {
-  play(): void;
-  pause(): void;
-  togglePlay(): void;
-  step(): void;
-  setSpeed(speed: number): void;
-  seek(ms: number): void;
-  load(run: Run): void;
-  reset(): void;
-  dismissError(): void;
-}
-
-export type PodscopeState = SimSlice & UiSlice & Actions;
+export type PodscopeState = SimSlice & UiSlice;
 export type PodscopeStore = StoreApi<PodscopeState> & { dispose(): void };
 
-/** Schedules `fn` once per animation frame (falls back to a timer off-screen or in tests). */
-export type FrameScheduler = (fn: () => void) => void;
-
-const defaultScheduler: FrameScheduler = (fn) => {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => fn());
-  else setTimeout(fn, 16);
-};
+export interface StoreOptions {
+  /** How the bridge waits for an animation frame (tests pass their own). */
+  schedule?: FrameScheduler;
+  ui?: UiInit;
+  /** Options of the initial load (autoplay, atMs, speed). */
+  load?: LoadOptions;
+}
 
 /**
- * One store per mounted Podscope instance. The bridge writes host messages into it
- * from outside React, coalesced to one update per animation frame.
+ * One store per mounted Podscope instance (never a module-level singleton): the
+ * simulation slice and the UI slice. The bridge writes host messages into it from
+ * outside React, coalesced to one update per animation frame. Loads `initialRun`.
  */
 export function createPodscopeStore(
   client: SimClient,
   initialRun: Run,
-  schedule: FrameScheduler = defaultScheduler,
+  opts: StoreOptions | FrameScheduler = {},
 ): PodscopeStore {
-  const store = createStore<PodscopeState>()((set, get) => ({
-    frame: undefined,
-    isReady: false,
-    error: undefined,
-    run: initialRun,
-    play: () => client.send({ type: 'play' }),
-    pause: () => client.send({ type: 'pause' }),
-    togglePlay: () => (get().frame?.playing ? get().pause() : get().play()),
-    step: () => client.send({ type: 'step' }),
-    setSpeed: (speed) => client.send({ type: 'setSpeed', speed }),
-    seek: (ms) => client.send({ type: 'seek', ms }),
-    load: (run) => {
-      set({ run });
-      client.send({ type: 'load', run });
-    },
-    reset: () => client.send({ type: 'reset' }),
-    dismissError: () => set({ error: undefined }),
+  const o: StoreOptions = typeof opts === 'function' ? { schedule: opts } : opts;
+  const store = createStore<PodscopeState>()((...a) => ({
+    ...createSimSlice<PodscopeState>(client, initialRun)(...a),
+    ...createUiSlice<PodscopeState>(o.ui)(...a),
   }));
-
-  let pending: Frame | undefined;
-  let scheduled = false;
-  const flush = () => {
-    scheduled = false;
-    if (pending) store.setState({ frame: pending });
-    pending = undefined;
-  };
-
-  const unsubscribe = client.onMessage((msg: HostMessage) => {
-    switch (msg.type) {
-      case 'ready':
-        store.setState({ isReady: true });
-        break;
-      case 'frame':
-        pending = msg.frame;
-        if (!scheduled) {
-          scheduled = true;
-          schedule(flush);
-        }
-        break;
-      case 'error':
-        store.setState({ error: { code: msg.code, message: msg.message } });
-        break;
-    }
-  });
-
-  client.send({ type: 'load', run: initialRun });
-
+  const disconnect = connectBridge(client, store, o.schedule ?? animationFrameScheduler);
+  store.getState().load(initialRun, o.load);
   return Object.assign(store, {
     dispose() {
-      unsubscribe();
+      disconnect();
       client.dispose();
     },
   });

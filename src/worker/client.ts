@@ -1,3 +1,4 @@
+import { defaultEngine } from './defaultEngine.ts';
 import { createHost } from './host.ts';
 import { wrap, type Command, type Envelope, type HostMessage } from './protocol.ts';
 
@@ -19,17 +20,20 @@ interface Link {
 function inThreadLink(deliver: (data: unknown) => void): Link {
   // The host on the main thread, behind the same protocol: messages are cloned and
   // delivered asynchronously, as they would be across a worker boundary.
-  const host = createHost({
-    post: (message) => {
-      const copy = structuredClone(message);
-      queueMicrotask(() => deliver(copy));
+  const host = createHost(
+    {
+      post: (message) => {
+        const copy = structuredClone(message);
+        queueMicrotask(() => deliver(copy));
+      },
+      wallNow: () => performance.now(),
+      every: (ms, tick) => {
+        const id = setInterval(tick, ms);
+        return () => clearInterval(id);
+      },
     },
-    wallNow: () => performance.now(),
-    every: (ms, tick) => {
-      const id = setInterval(tick, ms);
-      return () => clearInterval(id);
-    },
-  });
+    { engine: defaultEngine },
+  );
   return {
     post: (data) => {
       const copy = structuredClone(data);

@@ -1,63 +1,101 @@
-import { SimClock } from '../engine/index.ts';
+/**
+ * The simulation host: runs one time machine and paces simulated time to wall
+ * time × speed. It has no worker or DOM globals of its own — its surroundings are
+ * injected — so it runs unchanged in the Web Worker, on the main thread (the
+ * fallback) and in tests.
+ */
+import type { EngineApi } from './engine.ts';
 import {
   MAX_SPEED,
   MIN_SPEED,
+  PROTOCOL_VERSION,
   unwrapCommand,
   wrap,
   type Command,
   type Envelope,
-  type Frame,
+  type HostErrorCode,
   type HostMessage,
   type Run,
 } from './protocol.ts';
+import { Session } from './session.ts';
+import type { TimeMachineOptions } from './timeMachine.ts';
 
 /** What the host needs from its surroundings; injected so tests can drive time. */
 export interface HostEnv {
   post(message: Envelope<HostMessage>): void;
   /** Wall-clock milliseconds (performance.now in a worker). */
   wallNow(): number;
-  /** Calls `tick` after about one animation frame; returns a cancel function. */
+  /** Calls `tick` about every `ms` (one animation frame); returns a cancel function. */
   every(ms: number, tick: () => void): () => void;
 }
 
-const TICK_MS = 16;
+export interface HostOptions {
+  engine: EngineApi;
+  timeMachine?: TimeMachineOptions;
+}
 
-/**
- * Runs one simulation and paces its simulated time to wall time × speed.
- * Used inside the Web Worker and, unchanged, on the main thread as the fallback.
- */
-export function createHost(env: HostEnv): { receive(data: unknown): void; dispose(): void } {
-  let clock = new SimClock();
-  let run: Run | undefined;
+export interface Host {
+  receive(data: unknown): void;
+  dispose(): void;
+}
+
+export const TICK_MS = 16;
+/** Longest wall-time gap a tick honours (a throttled tab does not leap ahead). */
+const MAX_TICK_GAP_MS = 250;
+/** `nextEvent` gives up after this many instants without a new event. */
+const MAX_NEXT_EVENT_STEPS = 10_000;
+
+class ActionRefused extends Error {}
+class ManifestRejected extends Error {
+  constructor(
+    message: string,
+    readonly errors: unknown[] | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export function createHost(env: HostEnv, opts: HostOptions): Host {
+  let tm: Session | undefined;
   let playing = false;
   let speed = 1;
+  let crashed = false;
   let lastWall = 0;
+  let carry = 0;
   let stop: (() => void) | undefined;
 
   const post = (msg: HostMessage) => env.post(wrap(msg));
-  const frame = (): Frame => ({
-    nowMs: clock.nowMs,
-    playing,
-    speed,
-    horizonMs: clock.nowMs,
-    nextEventAtMs: null,
-    crashed: false,
-    pods: null,
-    nodes: null,
-    rows: null,
-    events: { reset: false, items: [] },
-    logs: null,
-    actions: null,
-    lanes: null,
-  });
-  const sendFrame = () => post({ type: 'frame', frame: frame() });
+  const postError = (code: HostErrorCode, message: string, fatal: boolean, errors?: unknown[]) =>
+    post(
+      errors
+        ? { type: 'error', code, message, fatal, errors }
+        : { type: 'error', code, message, fatal },
+    );
 
-  const tick = () => {
-    const wall = env.wallNow();
-    const dt = Math.max(0, wall - lastWall);
-    lastWall = wall;
-    clock.advanceTo(clock.nowMs + Math.round(dt * speed));
-    sendFrame();
+  const sendFrame = () => {
+    if (!tm) return;
+    if (crashed) {
+      post({
+        type: 'frame',
+        frame: {
+          nowMs: tm.nowMs,
+          playing: false,
+          speed,
+          horizonMs: tm.tm.horizonMs,
+          nextEventAtMs: null,
+          crashed: true,
+          pods: null,
+          nodes: null,
+          rows: null,
+          events: { reset: false, items: [] },
+          logs: null,
+          actions: null,
+          lanes: null,
+        },
+      });
+      return;
+    }
+    post({ type: 'frame', frame: tm.frame({ playing, speed }) });
   };
 
   const setPlaying = (on: boolean) => {
@@ -65,6 +103,7 @@ export function createHost(env: HostEnv): { receive(data: unknown): void; dispos
     playing = on;
     if (on) {
       lastWall = env.wallNow();
+      carry = 0;
       stop = env.every(TICK_MS, tick);
     } else {
       stop?.();
@@ -72,39 +111,115 @@ export function createHost(env: HostEnv): { receive(data: unknown): void; dispos
     }
   };
 
+  const crash = (err: unknown) => {
+    crashed = true;
+    setPlaying(false);
+    postError(
+      'engine',
+      `The simulation stopped: ${err instanceof Error ? err.message : String(err)}`,
+      true,
+    );
+    sendFrame();
+  };
+
+  function tick() {
+    if (!tm || crashed) return;
+    const wall = env.wallNow();
+    const dt = Math.min(MAX_TICK_GAP_MS, Math.max(0, wall - lastWall));
+    lastWall = wall;
+    const exact = dt * speed + carry;
+    const whole = Math.floor(exact);
+    carry = exact - whole;
+    try {
+      tm.advanceTo(tm.nowMs + whole);
+      sendFrame();
+    } catch (err) {
+      crash(err);
+    }
+  }
+
+  const load = (run: Run, autoplay: boolean, atMs: number) => {
+    let next: Session;
+    try {
+      next = new Session(
+        { ...opts.engine, create: (o) => createChecked(opts.engine, o) },
+        run,
+        opts.timeMachine,
+      );
+    } catch (err) {
+      if (err instanceof ManifestRejected) {
+        postError('manifest', err.message, false, err.errors);
+        return;
+      }
+      throw err;
+    }
+    setPlaying(false);
+    crashed = false;
+    tm = next;
+    if (atMs > 0) tm.seek(atMs);
+    if (autoplay) setPlaying(true);
+  };
+
   const handle = (cmd: Command) => {
+    if (cmd.type === 'load') {
+      if (cmd.speed !== undefined) speed = clampSpeed(cmd.speed);
+      load(
+        { manifest: cmd.run.manifest, seed: cmd.run.seed ?? 1, actions: cmd.run.actions ?? [] },
+        !!cmd.autoplay,
+        Math.max(0, cmd.atMs ?? 0),
+      );
+      sendFrame();
+      return;
+    }
+    if (cmd.type === 'setSpeed') {
+      speed = clampSpeed(cmd.speed);
+      sendFrame();
+      return;
+    }
+    if (cmd.type === 'pause') {
+      setPlaying(false);
+      sendFrame();
+      return;
+    }
+    if (!tm) {
+      postError('bad-command', `${cmd.type}: no run is loaded yet`, false);
+      return;
+    }
+    if (cmd.type === 'reset') {
+      load({ manifest: tm.tm.manifest, seed: tm.tm.seed, actions: [] }, false, 0);
+      sendFrame();
+      return;
+    }
+    if (crashed) {
+      postError('engine', 'The simulation has stopped; restart it to continue.', true);
+      return;
+    }
     switch (cmd.type) {
-      case 'load':
-        run = cmd.run;
-        setPlaying(false);
-        clock = new SimClock();
-        break;
-      case 'reset':
-        setPlaying(false);
-        clock = new SimClock();
-        break;
       case 'play':
         setPlaying(true);
         break;
-      case 'pause':
-        setPlaying(false);
-        break;
       case 'step':
         setPlaying(false);
-        clock.advanceTo(clock.step() ?? clock.nowMs + 1000);
+        tm.step();
         break;
-      case 'setSpeed':
-        if (!Number.isFinite(cmd.speed)) throw new Error('speed must be a number');
-        speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, cmd.speed));
-        break;
-      case 'seek': {
-        if (!Number.isFinite(cmd.ms) || cmd.ms < 0) throw new Error('seek needs a time ≥ 0');
-        if (cmd.ms < clock.nowMs) clock = new SimClock();
-        clock.advanceTo(Math.round(cmd.ms));
-        break;
-      }
       case 'nextEvent':
+        setPlaying(false);
+        tm.nextEvent(MAX_NEXT_EVENT_STEPS);
+        break;
+      case 'seek':
+        if (cmd.ms < 0) throw new RangeError('seek needs a time ≥ 0');
+        tm.seek(cmd.ms);
+        break;
       case 'dispatch':
+        try {
+          tm.dispatch(cmd.action, (err) => new ActionRefused(messageOf(err)));
+        } catch (err) {
+          if (err instanceof ActionRefused) {
+            postError('action', err.message, false);
+            return;
+          }
+          throw err;
+        }
         break;
       default: {
         const unknown: never = cmd;
@@ -114,29 +229,51 @@ export function createHost(env: HostEnv): { receive(data: unknown): void; dispos
     sendFrame();
   };
 
-  post({ type: 'ready', version: 1 });
-  void run;
+  post({ type: 'ready', version: PROTOCOL_VERSION });
 
   return {
     receive(data: unknown) {
       const cmd = unwrapCommand(data);
       if (!('type' in cmd)) {
-        post({ type: 'error', ...cmd, fatal: false });
+        postError(cmd.code, cmd.message, false);
         return;
       }
       try {
         handle(cmd);
       } catch (err) {
-        post({
-          type: 'error',
-          code: 'engine',
-          fatal: false,
-          message: err instanceof Error ? err.message : String(err),
-        });
+        if (err instanceof RangeError && cmd.type === 'seek') {
+          postError('bad-command', err.message, false);
+          return;
+        }
+        crash(err);
       }
     },
     dispose() {
       setPlaying(false);
+      tm = undefined;
     },
   };
+}
+
+function clampSpeed(s: number): number {
+  return Math.min(MAX_SPEED, Math.max(MIN_SPEED, s));
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function createChecked(engine: EngineApi, o: Parameters<EngineApi['create']>[0]) {
+  try {
+    return engine.create(o);
+  } catch (err) {
+    const errors = (err as { errors?: unknown; fieldErrors?: unknown }).errors;
+    const fieldErrors = (err as { fieldErrors?: unknown }).fieldErrors;
+    const list = Array.isArray(errors)
+      ? errors
+      : Array.isArray(fieldErrors)
+        ? fieldErrors
+        : undefined;
+    throw new ManifestRejected(messageOf(err), list);
+  }
 }

@@ -1,0 +1,47 @@
+/**
+ * The UI slice: what the user looks at, never lifecycle state (the engine owns that).
+ * Shared with the view engineer: add fields here as the views need them.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { AnyLocale } from '../i18n/index.ts';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** Panels of the pod view (matches the embed `panels=` ids). */
+export type PanelId = 'anatomy' | 'timeline' | 'kubectl' | 'events' | 'logs' | 'yaml';
+
+export interface UiSlice {
+  selectedPod: string | undefined;
+  selectedContainer: string | undefined;
+  openPanel: PanelId | undefined;
+  theme: Theme;
+  locale: AnyLocale;
+  /** Selects a pod (and optionally one of its containers); undefined clears. */
+  select(pod: string | undefined, container?: string): void;
+  setOpenPanel(panel: PanelId | undefined): void;
+  setTheme(theme: Theme): void;
+  setLocale(locale: AnyLocale): void;
+}
+
+export interface UiInit {
+  theme?: Theme;
+  locale?: AnyLocale;
+  openPanel?: PanelId;
+}
+
+export function createUiSlice<S extends UiSlice>(
+  init: UiInit = {},
+): StateCreator<S, [], [], UiSlice> {
+  return (set) => ({
+    selectedPod: undefined,
+    selectedContainer: undefined,
+    openPanel: init.openPanel,
+    theme: init.theme ?? 'auto',
+    locale: init.locale ?? 'en',
+    select: (pod, container) =>
+      set({ selectedPod: pod, selectedContainer: pod ? container : undefined } as Partial<S>),
+    setOpenPanel: (openPanel) => set({ openPanel } as Partial<S>),
+    setTheme: (theme) => set({ theme } as Partial<S>),
+    setLocale: (locale) => set({ locale } as Partial<S>),
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * Builds compact frames: heavy parts only when they changed, events and lanes as
+ * deltas. Change detection is cheap: pods, nodes and logs are re-read only when
+ * the engine handled something since the last frame; rows are compared as text.
+ */
+import type { SimLike } from './engine.ts';
+import type { LaneTracker } from './lanes.ts';
+import {
+  LOG_LINE_CAP,
+  type ContainerLogs,
+  type Frame,
+  type PodFrame,
+  type PodRow,
+  type TimedAction,
+} from './protocol.ts';
+
+export interface FrameSource {
+  sim: SimLike;
+  horizonMs: number;
+  actions: TimedAction[];
+  touched: boolean;
+  rewound: boolean;
+}
+
+export class FrameBuilder {
+  private eventsSent = 0;
+  private eventsReset = true;
+  private logSigs = new Map<string, string>();
+  private logsReset = true;
+  private rowsSig = '';
+  private actionsDirty = true;
+  private first = true;
+
+  constructor(private readonly lanes: LaneTracker) {}
+
+  /** The run's actions changed (load, dispatch, fork). */
+  actionsChanged(): void {
+    this.actionsDirty = true;
+  }
+
+  build(src: FrameSource, live: { playing: boolean; speed: number; crashed: boolean }): Frame {
+    const sim = src.sim;
+    if (src.rewound) {
+      this.eventsSent = 0;
+      this.eventsReset = true;
+      this.logsReset = true;
+      this.logSigs.clear();
+      src.rewound = false;
+    }
+    const touched = src.touched || this.first;
+    src.touched = false;
+    this.first = false;
+
+    const all = sim.events();
+    const items = all.slice(this.eventsSent);
+    this.eventsSent = all.length;
+    const events = { reset: this.eventsReset, items };
+    this.eventsReset = false;
+
+    let pods: PodFrame[] | null = null;
+    let logs: Frame['logs'] = null;
+    let nodes: Frame['nodes'] = null;
+    if (touched) {
+      const list = sim.pods();
+      pods = list.map((pod) => {
+        const name = pod.metadata?.name ?? '';
+        return { name, pod, runtime: sim.runtime(name) };
+      });
+      nodes = sim.nodes();
+      logs = this.logsDelta(sim, pods);
+    }
+
+    const rowsNow = sim.printRows().map((r): PodRow => ({
+      name: r.name,
+      ready: r.ready,
+      status: r.status,
+      restarts: String(r.restarts),
+      age: r.age,
+    }));
+    const sig = JSON.stringify(rowsNow);
+    const rows = sig === this.rowsSig ? null : rowsNow;
+    this.rowsSig = sig;
+
+    const actions = this.actionsDirty ? src.actions : null;
+    this.actionsDirty = false;
+    const next = sim.nextEventAtMs();
+    return {
+      nowMs: sim.nowMs,
+      playing: live.playing,
+      speed: live.speed,
+      horizonMs: src.horizonMs,
+      nextEventAtMs: next ?? null,
+      crashed: live.crashed,
+      pods,
+      nodes,
+      rows,
+      events,
+      logs,
+      actions,
+      lanes: this.lanes.takeDelta(),
+    };
+  }
+
+  private logsDelta(sim: SimLike, pods: PodFrame[]): Frame['logs'] {
+    const items: ContainerLogs[] = [];
+    for (const { name, pod } of pods) {
+      const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+      for (const c of containers) {
+        const current = readLogs(sim, c.name, name, false);
+        const previous = readLogs(sim, c.name, name, true);
+        const sig = `${signature(current)}\u0001${signature(previous)}`;
+        const key = `${name}/${c.name}`;
+        if (this.logSigs.get(key) === sig && !this.logsReset) continue;
+        this.logSigs.set(key, sig);
+        const truncated = current.length > LOG_LINE_CAP || previous.length > LOG_LINE_CAP;
+        items.push({
+          pod: name,
+          container: c.name,
+          current: current.slice(-LOG_LINE_CAP),
+          previous: previous.slice(-LOG_LINE_CAP),
+          truncated,
+        });
+      }
+    }
+    const reset = this.logsReset;
+    this.logsReset = false;
+    return items.length || reset ? { reset, items } : null;
+  }
+}
+
+function readLogs(sim: SimLike, container: string, pod: string, previous: boolean): string[] {
+  try {
+    return sim.logs(container, { pod, previous });
+  } catch {
+    return []; // kubectl: "previous terminated container … not found"
+  }
+}
+
+function signature(lines: string[]): string {
+  return `${lines.length}:${lines[0] ?? ''}:${lines.at(-1) ?? ''}`;
+}

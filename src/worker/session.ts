@@ -1,0 +1,67 @@
+/**
+ * One loaded run: the time machine, its timeline lanes and its frame builder,
+ * wired together. The host drives a session; tests drive one directly.
+ */
+import type { EngineApi } from './engine.ts';
+import { FrameBuilder } from './frames.ts';
+import { LaneTracker } from './lanes.ts';
+import type { Action, Frame, Run } from './protocol.ts';
+import { TimeMachine, type TimeMachineOptions } from './timeMachine.ts';
+
+export class Session {
+  readonly tm: TimeMachine;
+  readonly lanes = new LaneTracker();
+  private readonly builder = new FrameBuilder(this.lanes);
+
+  /** Throws whatever `engine.create` throws (an invalid manifest). */
+  constructor(engine: EngineApi, run: Run, opts?: TimeMachineOptions) {
+    const lanes = this.lanes;
+    this.tm = new TimeMachine(
+      engine,
+      run,
+      {
+        instant: (sim) => lanes.sample(sim.nowMs, sim.pods(), (p) => sim.runtime(p), sim.events()),
+        fork: (atMs) => lanes.truncateAfter(atMs),
+      },
+      opts,
+    );
+  }
+
+  get nowMs(): number {
+    return this.tm.nowMs;
+  }
+
+  advanceTo(ms: number): void {
+    this.tm.advanceTo(ms);
+  }
+
+  seek(ms: number): void {
+    this.tm.seek(ms);
+  }
+
+  /** Pauses nothing; applies and records the action (a fork if a future was recorded). */
+  dispatch(action: Action, refused?: (err: unknown) => Error): void {
+    this.tm.dispatch(action, refused);
+    this.builder.actionsChanged();
+  }
+
+  /** Advances to the next instant anything happens; false when nothing is pending. */
+  step(): boolean {
+    const t = this.tm.nextInstant();
+    if (t === undefined) return false;
+    this.tm.advanceTo(Math.max(t, this.tm.nowMs));
+    return true;
+  }
+
+  /** Steps until a new event is recorded (at most `maxSteps` instants). */
+  nextEvent(maxSteps = 10_000): void {
+    const before = this.tm.sim.events().length;
+    for (let i = 0; i < maxSteps; i++) {
+      if (!this.step() || this.tm.sim.events().length > before) return;
+    }
+  }
+
+  frame(live: { playing: boolean; speed: number }): Frame {
+    return this.builder.build(this.tm, { ...live, crashed: false });
+  }
+}

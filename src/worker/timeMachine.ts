@@ -1,0 +1,219 @@
+/**
+ * The time machine: one simulation, the run's recorded actions, and checkpoints.
+ *
+ * - Advancing applies each recorded action at its instant and takes a snapshot at
+ *   every `everyMs` boundary of new territory (thinned to `maxCheckpoints`).
+ * - Seeking back restores the nearest checkpoint ≤ t and replays the actions in
+ *   (checkpoint, t]: deterministic, so it lands on exactly the state a straight
+ *   run had — and it is instant, since at most `everyMs` are replayed.
+ * - A dispatch records the action at now; actions and checkpoints after now are
+ *   discarded first (a fork), as an editor's undo does.
+ * - Beyond `reachedMs` (the furthest instant simulated in this future) it steps
+ *   event by event and calls `onInstant` after each one (the lanes sample there).
+ */
+import type { EngineApi, SimLike } from './engine.ts';
+import type { Action, Run, TimedAction } from './protocol.ts';
+
+export interface TimeMachineOptions {
+  /** Simulated ms between checkpoints (doubles each time the cap thins them). */
+  everyMs?: number;
+  /** Most checkpoints kept; over it every other one is dropped. */
+  maxCheckpoints?: number;
+}
+
+export interface TimeMachineHooks {
+  /** After each instant handled in new territory (and after a dispatch). */
+  instant(sim: SimLike): void;
+  /** Before the instant that forks: everything recorded after `atMs` is gone. */
+  fork(atMs: number, sim: SimLike): void;
+}
+
+interface Checkpoint {
+  atMs: number;
+  /** How many of the run's actions the snapshot already includes. */
+  applied: number;
+  snap: unknown;
+}
+
+export const DEFAULT_CHECKPOINT_EVERY_MS = 10_000;
+export const DEFAULT_MAX_CHECKPOINTS = 360;
+/** Guard against an engine that keeps scheduling work at the same instant. */
+const MAX_STEPS_PER_INSTANT = 10_000;
+
+export class TimeMachine {
+  sim: SimLike;
+  readonly manifest: Run['manifest'];
+  readonly seed: number;
+  private actionList: TimedAction[];
+  private applied = 0;
+  private checkpoints: Checkpoint[] = [];
+  private everyMs: number;
+  private readonly maxCheckpoints: number;
+  /** The furthest instant simulated (and sampled) in the current future. */
+  reachedMs = 0;
+  /** Set whenever the engine handled something; cleared by the frame builder. */
+  touched = true;
+  /** Set when the state went back in time (restore); cleared by the frame builder. */
+  rewound = false;
+
+  constructor(
+    private readonly engine: EngineApi,
+    run: Run,
+    private readonly hooks: TimeMachineHooks,
+    opts: TimeMachineOptions = {},
+  ) {
+    this.everyMs = opts.everyMs ?? DEFAULT_CHECKPOINT_EVERY_MS;
+    this.maxCheckpoints = Math.max(2, opts.maxCheckpoints ?? DEFAULT_MAX_CHECKPOINTS);
+    this.manifest = run.manifest;
+    this.seed = run.seed;
+    this.actionList = normalizeActions(run.actions ?? []);
+    this.sim = engine.create({ manifest: run.manifest, seed: run.seed });
+    this.checkpoints.push({ atMs: 0, applied: 0, snap: this.sim.snapshot() });
+    this.advanceTo(0);
+  }
+
+  get nowMs(): number {
+    return this.sim.nowMs;
+  }
+
+  /** The run as recorded in this future (a copy). */
+  get run(): Run {
+    return { manifest: this.manifest, seed: this.seed, actions: this.actions };
+  }
+
+  get actions(): TimedAction[] {
+    return this.actionList.map((a) => ({ atMs: a.atMs, action: a.action }));
+  }
+
+  /** End of the current future: what was simulated, or recorded, furthest. */
+  get horizonMs(): number {
+    return Math.max(this.reachedMs, this.sim.nowMs, this.actionList.at(-1)?.atMs ?? 0);
+  }
+
+  get checkpointCount(): number {
+    return this.checkpoints.length;
+  }
+
+  /** The next instant at which anything happens: an engine job or a recorded action. */
+  nextInstant(): number | undefined {
+    const ne = this.sim.nextEventAtMs();
+    const na = this.actionList[this.applied]?.atMs;
+    if (ne === undefined) return na;
+    return na === undefined ? ne : Math.min(ne, na);
+  }
+
+  /** Runs forward to `targetMs` (≥ now), applying recorded actions on the way. */
+  advanceTo(targetMs: number): void {
+    const target = Math.round(targetMs);
+    if (target < this.sim.nowMs) throw new RangeError('advanceTo cannot go back; use seek');
+    let sameInstant = 0;
+    for (;;) {
+      const now = this.sim.nowMs;
+      const sampling = now >= this.reachedMs;
+      const ne = this.sim.nextEventAtMs();
+      let t = target;
+      if (sampling && ne !== undefined) t = Math.min(t, Math.max(ne, now));
+      if (!sampling) t = Math.min(t, this.reachedMs);
+      const action = this.actionList[this.applied];
+      if (action && action.atMs <= t) t = Math.max(action.atMs, now);
+      const boundary = this.nextBoundary();
+      if (boundary !== undefined && boundary <= t) t = Math.max(boundary, now);
+
+      if (ne !== undefined && ne <= t) this.touched = true;
+      if (t === now) {
+        if (++sameInstant > MAX_STEPS_PER_INSTANT)
+          throw new Error(`the engine keeps scheduling work at ${now} ms`);
+      } else sameInstant = 0;
+      this.sim.advance(t - now);
+
+      while (this.actionList[this.applied] && this.actionList[this.applied]!.atMs <= t) {
+        this.sim.dispatch(this.actionList[this.applied]!.action);
+        this.applied++;
+        this.touched = true;
+      }
+      if (this.sim.nowMs >= this.reachedMs) {
+        this.reachedMs = this.sim.nowMs;
+        this.hooks.instant(this.sim);
+      }
+      if (boundary !== undefined && boundary === this.sim.nowMs) this.checkpoint();
+
+      const pending = this.sim.nextEventAtMs();
+      const more = pending !== undefined && pending <= target && pending <= this.sim.nowMs;
+      if (this.sim.nowMs >= target && !more) break;
+    }
+  }
+
+  /** Goes to `ms`: back by restoring a checkpoint and replaying, forward by advancing. */
+  seek(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('seek needs a time ≥ 0');
+    const t = Math.round(ms);
+    if (t >= this.sim.nowMs) {
+      this.advanceTo(t);
+      return;
+    }
+    let i = this.checkpoints.length - 1;
+    while (i > 0 && this.checkpoints[i]!.atMs > t) i--;
+    const cp = this.checkpoints[i]!;
+    this.sim = this.engine.restore(cp.snap);
+    this.applied = cp.applied;
+    this.touched = true;
+    this.rewound = true;
+    this.advanceTo(t);
+  }
+
+  /**
+   * Applies `action` now and records it. If the engine refuses it, it throws and
+   * nothing changes. Otherwise any future recorded after now is discarded first.
+   */
+  dispatch(
+    action: Action,
+    refused: (err: unknown) => Error = (e) => e as Error,
+  ): {
+    forked: boolean;
+  } {
+    const now = this.sim.nowMs;
+    try {
+      this.sim.dispatch(action);
+    } catch (err) {
+      throw refused(err);
+    }
+    const forked = this.actionList.length > this.applied || this.reachedMs > now;
+    if (forked) this.hooks.fork(now, this.sim);
+    this.actionList.length = this.applied;
+    while (this.checkpoints.length > 1 && this.checkpoints.at(-1)!.atMs > now)
+      this.checkpoints.pop();
+    this.reachedMs = now;
+    this.actionList.push({ atMs: now, action: structuredClone(action) });
+    this.applied++;
+    this.touched = true;
+    this.hooks.instant(this.sim);
+    this.advanceTo(now);
+    return { forked };
+  }
+
+  private nextBoundary(): number | undefined {
+    const last = this.checkpoints.at(-1)!.atMs;
+    const b = (Math.floor(Math.max(last, this.sim.nowMs) / this.everyMs) + 1) * this.everyMs;
+    // Only new territory needs checkpoints; a boundary at now is taken after its actions.
+    if (this.sim.nowMs > last && this.sim.nowMs % this.everyMs === 0) return this.sim.nowMs;
+    return b;
+  }
+
+  private checkpoint(): void {
+    const now = this.sim.nowMs;
+    if (now <= this.checkpoints.at(-1)!.atMs) return;
+    this.checkpoints.push({ atMs: now, applied: this.applied, snap: this.sim.snapshot() });
+    if (this.checkpoints.length > this.maxCheckpoints) {
+      this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 0);
+      this.everyMs *= 2;
+    }
+  }
+}
+
+/** Sorted by time, stable; times rounded to whole ms and never negative. */
+export function normalizeActions(actions: readonly TimedAction[]): TimedAction[] {
+  return actions
+    .map((a, i) => ({ a: { atMs: Math.max(0, Math.round(a.atMs)), action: a.action }, i }))
+    .sort((x, y) => x.a.atMs - y.a.atMs || x.i - y.i)
+    .map((x) => x.a);
+}
