@@ -12,7 +12,7 @@
  * scenario.
  */
 import type { Locale } from '../i18n/index.ts';
-import type { Action, Run, TimedAction } from '../worker/protocol.ts';
+import type { Run, TimedAction } from '../worker/protocol.ts';
 import { crc32, fromBase64Url, toBase64Url } from './codec/bytes.ts';
 import { deflateRawStored, inflateRaw } from './codec/inflate.ts';
 import {
@@ -24,6 +24,7 @@ import {
   type PanelId,
   type Theme,
 } from './params.ts';
+import { isObject, validateAction } from './validate.ts';
 
 export const SHARE_VERSION = 1;
 const PREFIX = `v${SHARE_VERSION}=`;
@@ -144,39 +145,7 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/**
- * Every action kind of the engine's `Action` union. `satisfies` keeps this list and the type in
- * step: adding a kind to the engine fails type-checking here until it is listed.
- */
-const ACTION_KINDS = {
-  crash: true,
-  'oom-kill': true,
-  'kill-sandbox': true,
-  'probe-failure': true,
-  'probe-recover': true,
-  'image-pull-error': true,
-  'delete-pod': true,
-  'node-failure': true,
-  'node-recover': true,
-  'create-service': true,
-  'delete-service': true,
-} as const satisfies Record<Action['kind'], true>;
-
-const isObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 const isMs = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
-
-/** Checks the shape an action must have to reach the engine; the engine checks the meaning. */
-function validateAction(x: unknown): Action | string {
-  if (!isObject(x)) return 'an action is not an object';
-  if (typeof x.kind !== 'string' || !Object.hasOwn(ACTION_KINDS, x.kind))
-    return `unknown action kind ${JSON.stringify(x.kind)}`;
-  for (const [key, value] of Object.entries(x)) {
-    const ok = typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
-    if (!ok) return `action field ${key} must be a string or a number`;
-  }
-  return x as unknown as Action;
-}
 
 /** Returns the state, or a sentence saying what is wrong. */
 function validateState(data: unknown): ShareState | string {
