@@ -42,7 +42,9 @@ const ev = (atMs: number, reason: string): SimEvent => ({
 function setup() {
   const posted: { msg: FrameToHost; origin: string }[] = [];
   const target = {
-    postMessage: (msg: unknown, origin: string) => posted.push({ msg: msg as FrameToHost, origin }),
+    postMessage: (msg: unknown, origin: string) => {
+      posted.push({ msg: msg as FrameToHost, origin });
+    },
   };
   const handlers = new Set<(e: MessageEvent) => void>();
   const listenOn = {

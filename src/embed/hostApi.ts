@@ -47,7 +47,7 @@ export interface HostApiOptions {
   /** The window messages arrive at (the frame's own window). */
   listenOn: Pick<Window, 'addEventListener' | 'removeEventListener'>;
   /** Where replies go (the host page: `window.parent`). */
-  target: Pick<Window, 'postMessage'>;
+  target: { postMessage(message: unknown, targetOrigin: string): void };
   controls: HostControls;
   /** The instance's simulation messages (frames, errors). */
   onSimMessage(listener: (msg: HostMessage) => void): () => void;
