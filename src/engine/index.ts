@@ -18,7 +18,12 @@ export {
 export type { KubeletCondition } from './kubelet/conditions.ts';
 export { podSandboxChanged, networkNamespaceForPod } from './kubelet/sandbox.ts';
 export type { SandboxDecision } from './kubelet/sandbox.ts';
-export { computePodActions, shouldContainerBeRestarted } from './kubelet/podActions.ts';
+export {
+  computePodActions,
+  computePodActionsDetailed,
+  shouldContainerBeRestarted,
+} from './kubelet/podActions.ts';
+export type { ContainerKill, DetailedPodActions } from './kubelet/podActions.ts';
 export { printPod, translateTimestampSince } from './kubelet/printPod.ts';
 export { humanDuration } from './kubelet/humanDuration.ts';
 export { defaultImagePullPolicy, parseImageName } from './kubelet/imagePolicy.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computePodActions } from './podActions.ts';
+import { computePodActions, computePodActionsDetailed } from './podActions.ts';
 import type {
   ComputePodActionsOptions,
   KContainer,
@@ -725,5 +725,94 @@ describe('computePodActions — properties', () => {
     function probes(): ComputePodActionsOptions {
       return { probeResults: sidecarProbes() };
     }
+  });
+});
+
+describe('computePodActionsDetailed — Killing event messages (kubernetes-events.md §4)', () => {
+  const rt: RuntimeView = { sandboxes: [sandboxReady], containers: regularRunning() };
+  it.each<
+    [string, V1Pod, ComputePodActionsOptions, { name: string; message: string; reason: string }]
+  >([
+    [
+      'liveness failure, restarted',
+      basePod([], 'Always'),
+      { probeResults: { liveness: { foo2: 'Failure' } } },
+      {
+        name: 'foo2',
+        message: 'Container foo2 failed liveness probe, will be restarted',
+        reason: 'LivenessProbe',
+      },
+    ],
+    [
+      'liveness failure under Never',
+      basePod([], 'Never'),
+      { probeResults: { liveness: { foo2: 'Failure' } } },
+      { name: 'foo2', message: 'Container foo2 failed liveness probe', reason: 'LivenessProbe' },
+    ],
+    [
+      'startup failure',
+      basePod([], 'OnFailure'),
+      { probeResults: { startup: { foo1: 'Failure' } } },
+      {
+        name: 'foo1',
+        message: 'Container foo1 failed startup probe, will be restarted',
+        reason: 'StartupProbe',
+      },
+    ],
+    [
+      'definition changed',
+      basePod([], 'Never'),
+      { specChangedContainers: ['foo3'] },
+      { name: 'foo3', message: 'Container foo3 definition changed, will be restarted', reason: '' },
+    ],
+  ])('%s', (_n, pod, opts, want) => {
+    const got = computePodActionsDetailed(pod, rt, opts);
+    expect(got.kills).toEqual([want]);
+    expect(got.containersToKill).toEqual([want.name]);
+  });
+
+  it('unknown state', () => {
+    const got = computePodActionsDetailed(basePod(), {
+      sandboxes: [sandboxReady],
+      containers: set(regularRunning(), 0, { state: 'unknown' }),
+    });
+    expect(got.kills).toEqual([
+      {
+        name: 'foo1',
+        message: 'Container is in "unknown" state, try killing it before restart',
+        reason: 'Unknown',
+      },
+    ]);
+  });
+
+  it('sidecar liveness failure has no "will be restarted" suffix', () => {
+    const got = computePodActionsDetailed(
+      basePod(sidecarSpecs(), 'Always'),
+      { sandboxes: [sandboxReady], containers: sidecarsRunning() },
+      {
+        probeResults: {
+          ...sidecarProbes(),
+          liveness: { 'restartable-init-2': 'Success', 'restartable-init-3': 'Failure' },
+        },
+      },
+    );
+    expect(got.kills).toEqual([
+      {
+        name: 'restartable-init-3',
+        message: 'Init container restartable-init-3 failed liveness probe',
+        reason: 'LivenessProbe',
+      },
+    ]);
+  });
+
+  it('computePodActions returns exactly the six contract fields', () => {
+    expect(Object.keys(computePodActions(basePod(), rt)).sort()).toEqual([
+      'attempt',
+      'containersToKill',
+      'containersToStart',
+      'createSandbox',
+      'initContainersToStart',
+      'killPod',
+    ]);
   });
 });

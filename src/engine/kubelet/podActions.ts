@@ -67,12 +67,34 @@ function hasAnyRegularContainerCreated(pod: V1Pod, runtime: RuntimeView): boolea
   });
 }
 
+/** Why a container is killed: the message of the kubelet's `Killing` event and its kill reason. */
+export interface ContainerKill {
+  name: string;
+  /** e.g. `Container web failed liveness probe, will be restarted`. */
+  message: string;
+  /** containerKillReason: '' | 'LivenessProbe' | 'StartupProbe' | 'Unknown'. */
+  reason: '' | 'LivenessProbe' | 'StartupProbe' | 'Unknown';
+}
+
+export interface DetailedPodActions extends PodActions {
+  /** Same containers as `containersToKill`, same order, with message and reason. */
+  kills: ContainerKill[];
+}
+
+function unknownInitKill(name: string): ContainerKill {
+  return {
+    name,
+    message: 'Init container is in "unknown" state, try killing it before restart',
+    reason: 'Unknown',
+  };
+}
+
 interface MutableActions {
   killPod: boolean;
   createSandbox: boolean;
   attempt: number;
   containersToStart: number[];
-  kill: Set<string>;
+  kill: Map<string, ContainerKill>;
   initContainersToStart: number[];
 }
 
@@ -123,7 +145,11 @@ function computeInitContainerActions(
           if (r === undefined) break; // not probed yet: wait
           if (r !== 'Success') {
             if (r === 'Failure') {
-              a.kill.add(c.name);
+              a.kill.set(c.name, {
+                name: c.name,
+                message: `Init container ${c.name} failed startup probe`,
+                reason: 'StartupProbe',
+              });
               toStart.push(i);
             }
             break;
@@ -133,12 +159,20 @@ function computeInitContainerActions(
         else if (!previouslyInitialized) toStart.push(i + 1);
 
         if (changed.has(c.name)) {
-          a.kill.add(c.name);
+          a.kill.set(c.name, {
+            name: c.name,
+            message: `Init container ${c.name} definition changed`,
+            reason: '',
+          });
           toStart.push(i);
           break;
         }
         if (c.livenessProbe && liveness[c.name] === 'Failure') {
-          a.kill.add(c.name);
+          a.kill.set(c.name, {
+            name: c.name,
+            message: `Init container ${c.name} failed liveness probe`,
+            reason: 'LivenessProbe',
+          });
           toStart.push(i);
         }
         break;
@@ -162,7 +196,7 @@ function computeInitContainerActions(
       default:
         // unknown: kill it before starting it again
         if (sidecar) {
-          a.kill.add(c.name);
+          a.kill.set(c.name, unknownInitKill(c.name));
           toStart.push(i);
         } else {
           if (!initContainerRestarts(c, pod, s)) {
@@ -170,7 +204,7 @@ function computeInitContainerActions(
             a.initContainersToStart = [];
             return false;
           }
-          a.kill.add(c.name);
+          a.kill.set(c.name, unknownInitKill(c.name));
           toStart.push(i);
         }
         break;
@@ -182,12 +216,13 @@ function computeInitContainerActions(
   return podHasInitialized;
 }
 
-function finish(pod: V1Pod, a: MutableActions): PodActions {
+function finish(pod: V1Pod, a: MutableActions): DetailedPodActions {
   // Kill names in spec order: init containers, then regular containers.
   const names = [...initContainersOf(pod), ...containersOf(pod)].map((c) => c.name);
   const ordered = names.filter((n, i) => a.kill.has(n) && names.indexOf(n) === i);
-  for (const n of a.kill) if (!ordered.includes(n)) ordered.push(n);
+  for (const n of a.kill.keys()) if (!ordered.includes(n)) ordered.push(n);
   return {
+    kills: ordered.map((n) => a.kill.get(n)!),
     killPod: a.killPod,
     createSandbox: a.createSandbox,
     attempt: a.attempt,
@@ -197,18 +232,19 @@ function finish(pod: V1Pod, a: MutableActions): PodActions {
   };
 }
 
-export function computePodActions(
+/** computePodActions plus, for each container to kill, the kubelet's kill message and reason. */
+export function computePodActionsDetailed(
   pod: V1Pod,
   runtime: RuntimeView,
   opts: ComputePodActionsOptions = {},
-): PodActions {
+): DetailedPodActions {
   const sandbox = podSandboxChanged(pod, runtime);
   const a: MutableActions = {
     killPod: sandbox.changed,
     createSandbox: sandbox.changed,
     attempt: sandbox.attempt,
     containersToStart: [],
-    kill: new Set(),
+    kill: new Map(),
     initContainersToStart: [],
   };
   const containers = containersOf(pod);
@@ -253,21 +289,37 @@ export function computePodActions(
     if (!s || s.state !== 'running') {
       if (shouldContainerBeRestarted(c, pod, runtime)) {
         a.containersToStart.push(idx);
-        if (s && s.state === 'unknown') a.kill.add(c.name);
+        if (s && s.state === 'unknown') {
+          a.kill.set(c.name, {
+            name: c.name,
+            message: 'Container is in "unknown" state, try killing it before restart',
+            reason: 'Unknown',
+          });
+        }
       }
       return;
     }
     let restart = isContainerRestartable(c, pod);
+    let message: string;
+    let reason: ContainerKill['reason'] = '';
     if (changed.has(c.name)) {
+      message = `Container ${c.name} definition changed`;
       restart = true; // a changed spec restarts regardless of policy
-    } else if (liveness[c.name] === 'Failure' || startup[c.name] === 'Failure') {
-      // killed; restarted only if the policy allows
+    } else if (liveness[c.name] === 'Failure') {
+      message = `Container ${c.name} failed liveness probe`;
+      reason = 'LivenessProbe';
+    } else if (startup[c.name] === 'Failure') {
+      message = `Container ${c.name} failed startup probe`;
+      reason = 'StartupProbe';
     } else {
       keepCount++;
       return;
     }
-    if (restart) a.containersToStart.push(idx);
-    a.kill.add(c.name);
+    if (restart) {
+      message += ', will be restarted';
+      a.containersToStart.push(idx);
+    }
+    a.kill.set(c.name, { name: c.name, message, reason });
   });
 
   if (keepCount === 0 && a.containersToStart.length === 0) {
@@ -276,4 +328,14 @@ export function computePodActions(
     a.initContainersToStart = [];
   }
   return finish(pod, a);
+}
+
+/** The kubelet's decisions for one sync of the pod (see the module comment). */
+export function computePodActions(
+  pod: V1Pod,
+  runtime: RuntimeView,
+  opts: ComputePodActionsOptions = {},
+): PodActions {
+  const { kills: _kills, ...actions } = computePodActionsDetailed(pod, runtime, opts);
+  return actions;
 }
