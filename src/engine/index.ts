@@ -14,6 +14,7 @@ export {
   podReadyCondition,
   readyToStartContainersCondition,
   podScheduledCondition,
+  kubeletPodConditions,
 } from './kubelet/conditions.ts';
 export type { KubeletCondition } from './kubelet/conditions.ts';
 export { podSandboxChanged, networkNamespaceForPod } from './kubelet/sandbox.ts';
@@ -77,3 +78,22 @@ export type {
   RowChange,
   WatchRow,
 } from './kubectl/index.ts';
+export type { ClockEntry, ClockState } from './sim/clock.ts';
+export { createSimulation, restoreSimulation } from './sim/simulation.ts';
+export { ManifestError } from './sim/manifest.ts';
+export type {
+  Action,
+  ClusterOptions,
+  ContainerActivity,
+  ContainerKind,
+  ContainerRuntimeView,
+  NodeOptions,
+  PodRuntimeView,
+  PrintRow,
+  ProbeKind,
+  ProbeView,
+  SimEvent,
+  SimSnapshot,
+  Simulation,
+  VolumeView,
+} from './sim/types.ts';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   containersReadyCondition,
   initializedCondition,
+  kubeletPodConditions,
   podReadyCondition,
   readyToStartContainersCondition,
 } from './conditions.ts';
@@ -477,5 +478,34 @@ describe('readyToStartContainersCondition (TestGeneratePodReadyToStartContainers
     ],
   ])('%s', (_n, p, rt, want) => {
     expect(readyToStartContainersCondition(p, rt)).toEqual(want);
+  });
+});
+
+describe('kubeletPodConditions (generateAPIPodStatus order)', () => {
+  it('keeps foreign conditions first, then the five kubelet conditions in order', () => {
+    const p = {
+      spec: { containers: [c('a')], readinessGates: [{ conditionType: 'lb/ready' }] },
+      status: {
+        phase: 'Running',
+        containerStatuses: [ready('a')],
+        conditions: [
+          { type: 'Ready', status: 'False' },
+          { type: 'lb/ready', status: 'True' },
+          { type: 'DisruptionTarget', status: 'True', reason: 'EvictionByEvictionAPI' },
+        ],
+      },
+    } as V1Pod;
+    const got = kubeletPodConditions(p, {
+      sandboxes: [{ state: 'SANDBOX_READY', attempt: 0, ip: '10.0.0.1' }],
+    });
+    expect(got.map((x) => `${x.type}=${x.status}`)).toEqual([
+      'lb/ready=True',
+      'DisruptionTarget=True',
+      'PodReadyToStartContainers=True',
+      'Initialized=True',
+      'Ready=True',
+      'ContainersReady=True',
+      'PodScheduled=True',
+    ]);
   });
 });

@@ -161,3 +161,32 @@ export function readyToStartContainersCondition(
 export function podScheduledCondition(): KubeletCondition {
   return cond('PodScheduled', 'True');
 }
+
+/** pkg/kubelet/types PodConditionsByKubelet (+ PodReadyToStartContainers, gate on). */
+const KUBELET_OWNED = new Set([
+  'PodScheduled',
+  'Ready',
+  'Initialized',
+  'ContainersReady',
+  'PodResizeInProgress',
+  'PodResizePending',
+  'PodReadyToStartContainers',
+]);
+
+/**
+ * All pod conditions as generateAPIPodStatus writes them: conditions the
+ * kubelet does not own (readiness-gate conditions, DisruptionTarget…) kept
+ * first in their order, then PodReadyToStartContainers, Initialized, Ready,
+ * ContainersReady, PodScheduled. Ready sees the kept conditions (readiness gates).
+ */
+export function kubeletPodConditions(pod: V1Pod, runtime: RuntimeView): PodCondition[] {
+  const kept = (pod.status?.conditions ?? []).filter((c) => !KUBELET_OWNED.has(c.type));
+  return [
+    ...kept,
+    readyToStartContainersCondition(pod, runtime),
+    initializedCondition(pod),
+    podReadyCondition({ ...pod, status: { ...pod.status, conditions: kept } }),
+    containersReadyCondition(pod),
+    podScheduledCondition(),
+  ];
+}
