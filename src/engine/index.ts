@@ -17,8 +17,8 @@ export {
   kubeletPodConditions,
 } from './kubelet/conditions.ts';
 export type { KubeletCondition } from './kubelet/conditions.ts';
-export { podSandboxChanged, networkNamespaceForPod } from './kubelet/sandbox.ts';
-export type { SandboxDecision } from './kubelet/sandbox.ts';
+export { podSandboxChanged, networkNamespaceForPod, namespacesForPod } from './kubelet/sandbox.ts';
+export type { SandboxDecision, NamespaceMode } from './kubelet/sandbox.ts';
 export {
   computePodActions,
   computePodActionsDetailed,

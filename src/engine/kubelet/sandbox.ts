@@ -91,3 +91,26 @@ export function podSandboxChanged(pod: V1Pod, runtime: RuntimeView): SandboxDeci
   }
   return { changed: false, attempt: maxAttempt, sandboxId: id, message: '' };
 }
+
+export type NamespaceMode = 'POD' | 'CONTAINER' | 'NODE';
+
+/**
+ * The namespaces the kubelet asks the runtime for (util.go NetworkNamespaceForPod,
+ * IpcNamespaceForPod, PidNamespaceForPod): PID is per container unless
+ * `shareProcessNamespace` (pod) or `hostPID` (node) — trap 7.
+ */
+export function namespacesForPod(pod: V1Pod): {
+  network: NamespaceMode;
+  ipc: NamespaceMode;
+  pid: NamespaceMode;
+} {
+  const spec = pod.spec;
+  let pid: NamespaceMode = 'CONTAINER';
+  if (spec?.hostPID === true) pid = 'NODE';
+  else if (spec?.shareProcessNamespace === true) pid = 'POD';
+  return {
+    network: networkNamespaceForPod(pod),
+    ipc: spec?.hostIPC === true ? 'NODE' : 'POD',
+    pid,
+  };
+}
