@@ -1,0 +1,1567 @@
+/**
+ * The simulated kubelet: a discrete-event simulation of one cluster's
+ * kubelets, container runtime and image registry, deterministic in
+ * (manifest, seed, actions and their times).
+ *
+ * Flow: every change (a container exits, a probe result flips, an action)
+ * asks the pod worker for a sync. A sync computes the pod's actions with
+ * Engine I's `computePodActions`, turns them into a plan of steps (kill,
+ * new sandbox, start init containers, start containers) and carries the
+ * plan out in simulated time — image pulls, creates, starts and postStart
+ * hooks take time, one after another, as the kubelet's SyncPod does. After
+ * every occurrence the API status is regenerated (status.ts) from the
+ * runtime's records, with phase and conditions from Engine I.
+ *
+ * All state is plain data (state.ts); pending occurrences are data jobs in
+ * the clock, so a snapshot is a deep copy and a restored simulation
+ * continues byte for byte.
+ */
+import type { Container, Node, Pod, Probe } from 'kubernetes-types/core/v1';
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import { computePodActions } from '../kubelet/podActions.ts';
+import { isContainerRestartable } from '../kubelet/podUtil.ts';
+import { printPod } from '../kubelet/printPod.ts';
+import type { KContainer, ProbeResults } from '../kubelet/runtimeView.ts';
+import { defaultBehaviour } from './behaviour.ts';
+import type { ContainerBehaviour } from './behaviour.ts';
+import { SimClock } from './clock.ts';
+import { dateAt, goDuration, isoAt } from './format.ts';
+import { normalizeImage, PAUSE_IMAGE, registryOf } from './images.ts';
+import { readPod } from './manifest.ts';
+import { createRng, nextHex, nextInt, nextUuid } from './rng.ts';
+import type {
+  ContainerRec,
+  Job,
+  NodeState,
+  Plan,
+  PodState,
+  ProbeState,
+  PullOutcome,
+  SimState,
+  Step,
+  Writable,
+} from './state.ts';
+import { isSidecar, kubeletStatus, runtimeViewOf, schedulerStatus } from './status.ts';
+import type {
+  Action,
+  ClusterOptions,
+  PodRuntimeView,
+  PrintRow,
+  ProbeKind,
+  SimEvent,
+  SimSnapshot,
+  Simulation,
+  V1Pod,
+} from './types.ts';
+import { runtimeView } from './view.ts';
+
+/** Crash-loop back-off: 10 s doubling to 300 s; reset after 600 s of running (kubelet.go). */
+export const CRASH_BACKOFF_INITIAL_MS = 10_000;
+export const CRASH_BACKOFF_MAX_MS = 300_000;
+export const CRASH_BACKOFF_RESET_MS = 600_000;
+/** Image pull back-off: 10 s doubling to 300 s; the generic 2×max expiry. */
+export const IMAGE_BACKOFF_INITIAL_MS = 10_000;
+export const IMAGE_BACKOFF_MAX_MS = 300_000;
+/** The 1.35 pod worker requeues a back-off at most this far ahead. */
+export const MAX_REQUEUE_MS = 60_000;
+/** Requeue after a failed sync that carries no back-off (workerBackOffPeriod). */
+export const SYNC_ERROR_REQUEUE_MS = 10_000;
+/** minimumGracePeriodInSeconds. */
+export const MIN_GRACE_MS = 2_000;
+/** node-monitor-grace-period (1.32+) and the default NoExecute toleration. */
+export const NODE_MONITOR_GRACE_MS = 50_000;
+export const DEFAULT_TOLERATION_MS = 300_000;
+
+const PROBE_KINDS: ProbeKind[] = ['startup', 'liveness', 'readiness'];
+const PROBE_FIELD = {
+  startup: 'startupProbe',
+  liveness: 'livenessProbe',
+  readiness: 'readinessProbe',
+} as const;
+const PROBE_TITLE = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' } as const;
+
+function clone<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+type StepResult = 'done' | 'wait' | 'abort';
+
+export interface CreateOptions {
+  manifest: string | object;
+  seed?: number;
+  cluster?: ClusterOptions;
+}
+
+class Sim implements Simulation {
+  private st: SimState;
+  private clock: SimClock<Job>;
+  private beh: ContainerBehaviour;
+  private dirty = new Set<string>();
+
+  constructor(st: SimState, beh: ContainerBehaviour = defaultBehaviour) {
+    this.st = st;
+    this.clock = new SimClock<Job>(st.clock);
+    this.beh = beh;
+  }
+
+  // -------------------------------------------------------------------------
+  // Public API
+  // -------------------------------------------------------------------------
+
+  get nowMs(): number {
+    return this.clock.nowMs;
+  }
+
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`cannot advance by ${ms} ms`);
+    this.advanceTo(this.nowMs + ms);
+  }
+
+  advanceTo(ms: number): void {
+    this.clock.advanceTo(Math.round(ms), (job) => this.run(job));
+  }
+
+  step(): number | undefined {
+    return this.clock.step((job) => this.run(job));
+  }
+
+  nextEventAtMs(): number | undefined {
+    return this.clock.nextDueMs();
+  }
+
+  dispatch(action: Action): void {
+    if (!action || typeof action !== 'object' || typeof action.kind !== 'string')
+      throw new Error('an action needs a kind');
+    this.act(action);
+    this.flush();
+  }
+
+  pod(name?: string): V1Pod {
+    return clone(this.podState(name).api);
+  }
+
+  pods(): V1Pod[] {
+    return this.st.podOrder.map((n) => clone(this.st.pods[n]!.api));
+  }
+
+  events(): SimEvent[] {
+    return this.st.events.slice();
+  }
+
+  eventCount(): number {
+    return this.st.events.length;
+  }
+
+  eventsSince(from: number): SimEvent[] {
+    return this.st.events.slice(Math.max(0, from));
+  }
+
+  logs(container: string, opts: { pod?: string; previous?: boolean } = {}): string[] {
+    const p = this.podState(opts.pod);
+    this.specByName(p, container);
+    const records = p.containers.filter((r) => r.name === container && r.startedAtMs !== undefined);
+    const rec = opts.previous
+      ? records.find((r) => r.state === 'exited' && r !== records[0])
+      : records[0];
+    if (!rec || !rec.program || rec.startedAtMs === undefined) return [];
+    const end = (rec.finishedAtMs ?? this.nowMs) - rec.startedAtMs;
+    const lines = rec.program.logs.filter((l) => l.atMs <= end).map((l) => l.line);
+    const rep = rec.program.repeat;
+    if (rep && end >= rep.startMs) {
+      const n = Math.floor((end - rep.startMs) / rep.periodMs) + 1;
+      const first = Math.max(0, n - Math.ceil(1000 / rep.lines.length));
+      for (let i = first; i < n; i++) lines.push(...rep.lines);
+    }
+    return lines;
+  }
+
+  snapshot(): SimSnapshot {
+    this.st.clock = this.clock.snapshot();
+    return { version: 1, nowMs: this.nowMs, state: clone(this.st) };
+  }
+
+  runtime(podName?: string): PodRuntimeView {
+    const p = this.podState(podName);
+    return runtimeView(p, this.st, this.nowMs, this.beh, (pp, c) => this.pullDecision(pp, c));
+  }
+
+  nodes(): Node[] {
+    return this.st.nodeOrder.map((n) => {
+      const node = this.st.nodes[n]!;
+      return {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: node.name, labels: { 'kubernetes.io/hostname': node.name } },
+        spec: {
+          podCIDR: `10.244.${node.index + 1}.0/24`,
+          ...(node.ready
+            ? {}
+            : {
+                taints: [
+                  {
+                    key: 'node.kubernetes.io/unreachable',
+                    effect: 'NoExecute',
+                    timeAdded: isoAt(node.readyTransitionMs),
+                  },
+                ],
+              }),
+        },
+        status: {
+          conditions: [
+            {
+              type: 'Ready',
+              status: node.ready ? 'True' : 'Unknown',
+              reason: node.ready ? 'KubeletReady' : 'NodeStatusUnknown',
+              message: node.ready
+                ? 'kubelet is posting ready status'
+                : 'Kubelet stopped posting node status.',
+              lastTransitionTime: isoAt(node.readyTransitionMs),
+            },
+          ],
+          addresses: [
+            { type: 'InternalIP', address: node.ip },
+            { type: 'Hostname', address: node.name },
+          ],
+          images: Object.keys(node.images)
+            .sort()
+            .map((ref) => ({ names: [ref], sizeBytes: node.images[ref] })),
+        },
+      };
+    });
+  }
+
+  printRows(): PrintRow[] {
+    const now = dateAt(this.nowMs);
+    return this.st.podOrder.map((n) => {
+      const r = printPod(this.st.pods[n]!.api, now);
+      return { name: r.name, ready: r.ready, status: r.status, restarts: r.restarts, age: r.age };
+    });
+  }
+
+  services(): string[] {
+    return Object.keys(this.st.services).sort();
+  }
+
+  // -------------------------------------------------------------------------
+  // Lookups and small helpers
+  // -------------------------------------------------------------------------
+
+  private get now(): number {
+    return this.clock.nowMs;
+  }
+
+  private podState(name?: string): PodState {
+    const n = name ?? this.st.podOrder[0];
+    const p = n !== undefined ? this.st.pods[n] : undefined;
+    if (!p) throw new Error(`pods "${String(name)}" not found`);
+    return p;
+  }
+
+  private specByName(
+    p: PodState,
+    name: string,
+  ): { c: Container; kind: 'init' | 'sidecar' | 'app'; index: number } {
+    const spec = p.api.spec!;
+    const ii = (spec.initContainers ?? []).findIndex((c) => c.name === name);
+    if (ii >= 0) {
+      const c = spec.initContainers![ii]!;
+      return { c, kind: isSidecar(c) ? 'sidecar' : 'init', index: ii };
+    }
+    const ai = spec.containers.findIndex((c) => c.name === name);
+    if (ai >= 0) return { c: spec.containers[ai]!, kind: 'app', index: ai };
+    throw new Error(`container "${name}" not found in pod "${p.name}"`);
+  }
+
+  private specOf(p: PodState, r: { kind: string; index: number }): Container {
+    const spec = p.api.spec!;
+    return r.kind === 'app' ? spec.containers[r.index]! : spec.initContainers![r.index]!;
+  }
+
+  private nodeOf(p: PodState): NodeState {
+    return this.st.nodes[p.node]!;
+  }
+
+  private nodeDown(p: PodState): boolean {
+    return p.node !== '' && this.st.nodes[p.node]?.down === true;
+  }
+
+  private podFull(p: PodState): string {
+    return `${p.name}_${p.api.metadata!.namespace}(${p.uid})`;
+  }
+
+  private fieldPath(kind: string, name: string): string {
+    return kind === 'app' ? `spec.containers{${name}}` : `spec.initContainers{${name}}`;
+  }
+
+  private event(
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    fieldPath?: string,
+  ): void {
+    const e: SimEvent = { atMs: this.now, type, reason, message };
+    if (fieldPath) e.fieldPath = fieldPath;
+    this.st.events.push(e);
+  }
+
+  private cEvent(
+    p: PodState,
+    kind: string,
+    name: string,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+  ): void {
+    void p;
+    this.event(type, reason, message, this.fieldPath(kind, name));
+  }
+
+  private schedule(atMs: number, job: Job): number {
+    return this.clock.schedule(atMs, job);
+  }
+
+  private rand(min: number, max: number): number {
+    return nextInt(this.st.rng, min, max);
+  }
+
+  private markDirty(p: PodState): void {
+    this.dirty.add(p.name);
+  }
+
+  private graceOf(p: PodState): number {
+    return (p.api.spec!.terminationGracePeriodSeconds ?? 30) * 1000;
+  }
+
+  // -------------------------------------------------------------------------
+  // Job dispatch
+  // -------------------------------------------------------------------------
+
+  private run(job: Job): void {
+    switch (job.kind) {
+      case 'schedule':
+        this.onSchedule(this.st.pods[job.pod]!);
+        break;
+      case 'sync': {
+        const p = this.st.pods[job.pod]!;
+        if (p.worker.syncAtMs === this.now) p.worker.syncAtMs = undefined;
+        if (this.nodeDown(p)) break;
+        if (p.worker.busy) p.worker.queued = true;
+        else this.startSync(p);
+        break;
+      }
+      case 'resume': {
+        const p = this.st.pods[job.pod]!;
+        if (this.nodeDown(p)) break;
+        if (p.worker.busy && p.worker.token === job.token) this.runPlan(p);
+        break;
+      }
+      case 'exit': {
+        const p = this.st.pods[job.pod]!;
+        if (this.nodeDown(p)) break;
+        const r = p.containers.find((c) => c.id === job.cid);
+        if (r) this.containerExited(p, r, job.code);
+        break;
+      }
+      case 'stopSignal': {
+        const p = this.st.pods[job.pod]!;
+        if (this.nodeDown(p)) break;
+        const r = p.containers.find((c) => c.id === job.cid);
+        if (r) this.afterPreStop(p, r);
+        break;
+      }
+      case 'sigkill': {
+        const p = this.st.pods[job.pod]!;
+        if (this.nodeDown(p)) break;
+        const r = p.containers.find((c) => c.id === job.cid);
+        if (r && r.state === 'running' && r.stopping) this.containerExited(p, r, 137);
+        break;
+      }
+      case 'probe': {
+        const p = this.st.pods[job.pod]!;
+        if (this.nodeDown(p)) break;
+        this.onProbe(p, job.cid, job.probe);
+        break;
+      }
+      case 'pullDone':
+        this.onPullDone(this.st.nodes[job.node]!, job.req);
+        break;
+      case 'faultEnd':
+        this.st.probeFaults = this.st.probeFaults.filter((f) => f.id !== job.fault);
+        this.st.pullFaults = this.st.pullFaults.filter((f) => f.id !== job.fault);
+        break;
+      case 'nodeNotReady':
+        this.onNodeNotReady(this.st.nodes[job.node]!, job.token);
+        break;
+      case 'evict':
+        this.onEvict(this.st.pods[job.pod]!, job.token);
+        break;
+    }
+    this.flush();
+  }
+
+  /** Regenerates the API status of every pod touched since the last flush. */
+  private flush(): void {
+    if (this.dirty.size === 0) return;
+    for (const name of this.st.podOrder) {
+      if (!this.dirty.has(name)) continue;
+      this.refreshStatus(this.st.pods[name]!);
+    }
+    this.dirty.clear();
+  }
+
+  private refreshStatus(p: PodState): void {
+    if (p.deleted && p.terminationDone && p.api.status?.phase && p.finished && !p.worker.busy) {
+      // Final status already written by completeTermination.
+      return;
+    }
+    if (this.nodeDown(p)) return; // the kubelet cannot post status
+    if (!p.synced) {
+      (p.api as Writable<Pod>).status = schedulerStatus(p, this.now);
+      return;
+    }
+    (p.api as Writable<Pod>).status = kubeletStatus(p, this.nodeOf(p), this.now);
+  }
+
+  // -------------------------------------------------------------------------
+  // Scheduling
+  // -------------------------------------------------------------------------
+
+  private onSchedule(p: PodState): void {
+    if (p.scheduled || p.deleted) return;
+    const spec = p.api.spec!;
+    let node: NodeState | undefined;
+    if (spec.nodeName) {
+      node = this.st.nodes[spec.nodeName];
+    } else {
+      const load = (n: NodeState) =>
+        this.st.podOrder.filter(
+          (x) => this.st.pods[x]!.node === n.name && !this.st.pods[x]!.deleted,
+        ).length;
+      const candidates = this.st.nodeOrder
+        .map((n) => this.st.nodes[n]!)
+        .filter((n) => n.ready && !n.down);
+      candidates.sort((a, b) => load(a) - load(b) || a.index - b.index);
+      node = candidates[0];
+      if (!node) {
+        const n = this.st.nodeOrder.length;
+        this.event(
+          'Warning',
+          'FailedScheduling',
+          `0/${n} nodes are available: ${n} node(s) had untolerated taint(s). preemption: 0/${n} nodes are available: ${n} Preemption is not helpful for scheduling.`,
+        );
+        return;
+      }
+      this.event(
+        'Normal',
+        'Scheduled',
+        `Successfully assigned ${p.api.metadata!.namespace}/${p.name} to ${node.name}`,
+      );
+    }
+    if (!node) return;
+    p.node = node.name;
+    spec.nodeName = node.name;
+    p.scheduled = true;
+    this.markDirty(p);
+    this.requestSync(p, this.now + this.rand(10, 60));
+  }
+
+  // -------------------------------------------------------------------------
+  // The pod worker: syncs, one at a time per pod
+  // -------------------------------------------------------------------------
+
+  private requestSync(p: PodState, atMs = this.now): void {
+    if (p.finished || !p.scheduled || this.nodeDown(p)) return;
+    if (p.worker.busy && atMs <= this.now) {
+      p.worker.queued = true;
+      return;
+    }
+    this.scheduleSync(p, atMs);
+  }
+
+  private scheduleSync(p: PodState, atMs: number): void {
+    const pending = p.worker.syncAtMs;
+    if (pending !== undefined && pending >= this.now && pending <= atMs) return;
+    p.worker.syncAtMs = atMs;
+    this.schedule(atMs, { kind: 'sync', pod: p.name });
+  }
+
+  private requeue(p: PodState, atMs: number): void {
+    const w = p.worker;
+    w.requeueAtMs = w.requeueAtMs === undefined ? atMs : Math.min(w.requeueAtMs, atMs);
+  }
+
+  private startSync(p: PodState): void {
+    if (p.finished || this.nodeDown(p)) return;
+    if (!p.synced) {
+      p.synced = true;
+      this.markDirty(p);
+      this.flush();
+    }
+    const plan = this.computePlan(p);
+    const w = p.worker;
+    w.busy = true;
+    w.token++;
+    w.plan = plan;
+    w.requeueAtMs = undefined;
+    this.runPlan(p);
+  }
+
+  private probeResults(p: PodState): ProbeResults {
+    const liveness: Record<string, 'Success' | 'Failure' | 'Unknown'> = {};
+    const startup: Record<string, 'Success' | 'Failure' | 'Unknown'> = {};
+    for (const name of Object.keys(p.probes)) {
+      const s = p.probes[name]!;
+      if (s.liveness) liveness[name] = s.liveness.result;
+      if (s.startup) startup[name] = s.startup.result;
+    }
+    return { liveness, startup };
+  }
+
+  private computePlan(p: PodState): Plan {
+    if (p.deletionRequested) {
+      return {
+        steps: [{ t: 'killPod', purgeInit: false, graceMs: p.deletionGraceMs ?? this.graceOf(p) }],
+        i: 0,
+        stage: 0,
+        terminating: true,
+      };
+    }
+    const probeResults = this.probeResults(p);
+    const a = computePodActions(p.api, runtimeViewOf(p), { probeResults });
+    const steps: Step[] = [];
+    if (a.createSandbox && p.sandboxes.length > 0) {
+      this.event(
+        'Normal',
+        'SandboxChanged',
+        'Pod sandbox changed, it will be killed and re-created.',
+      );
+    }
+    if (a.killPod) {
+      steps.push({ t: 'killPod', purgeInit: a.createSandbox, graceMs: this.graceOf(p) });
+    } else {
+      for (const name of a.containersToKill) {
+        const { c, kind } = this.specByName(p, name);
+        const why =
+          probeResults.liveness?.[name] === 'Failure'
+            ? 'liveness'
+            : probeResults.startup?.[name] === 'Failure'
+              ? 'startup'
+              : undefined;
+        let message = `Stopping container ${name}`;
+        if (why && kind === 'sidecar') message = `Init container ${name} failed ${why} probe`;
+        else if (why)
+          message = `Container ${name} failed ${why} probe${isContainerRestartable(c as KContainer, p.api) ? ', will be restarted' : ''}`;
+        const probe = c[PROBE_FIELD[why ?? 'liveness']];
+        const probeGrace = why ? probe?.terminationGracePeriodSeconds : undefined;
+        steps.push({
+          t: 'kill',
+          name,
+          message,
+          graceMs:
+            probeGrace !== undefined && probeGrace !== null ? probeGrace * 1000 : this.graceOf(p),
+        });
+      }
+    }
+    if (a.createSandbox) steps.push({ t: 'sandbox', attempt: a.attempt });
+    for (const i of a.initContainersToStart) steps.push({ t: 'start', kind: 'init', index: i });
+    for (const i of a.containersToStart) steps.push({ t: 'start', kind: 'app', index: i });
+    return { steps, i: 0, stage: 0, terminating: false };
+  }
+
+  private runPlan(p: PodState): void {
+    const w = p.worker;
+    const plan = w.plan;
+    if (!plan) return;
+    while (plan.i < plan.steps.length) {
+      const r = this.execStep(p, plan, plan.steps[plan.i]!);
+      this.markDirty(p);
+      if (r === 'wait') return;
+      if (r === 'abort') break;
+      plan.i++;
+      plan.stage = 0;
+      plan.cid = undefined;
+      plan.pull = undefined;
+      plan.waitIds = undefined;
+    }
+    this.finishSync(p);
+  }
+
+  /** Waits `ms` of simulated time inside the current step. */
+  private waitFor(p: PodState, ms: number): StepResult {
+    const w = p.worker;
+    w.token++;
+    this.schedule(this.now + ms, { kind: 'resume', pod: p.name, token: w.token });
+    return 'wait';
+  }
+
+  private wake(p: PodState): void {
+    this.schedule(this.now, { kind: 'resume', pod: p.name, token: p.worker.token });
+  }
+
+  private finishSync(p: PodState): void {
+    const w = p.worker;
+    const plan = w.plan;
+    w.busy = false;
+    w.plan = undefined;
+    w.token++;
+    for (const k of Object.keys(p.activity)) delete p.activity[k];
+    this.markDirty(p);
+    this.flush();
+    if (plan?.terminating) {
+      this.completeTermination(p);
+      return;
+    }
+    const phase = p.api.status?.phase;
+    const anyRunning = p.containers.some((r) => r.state === 'running' || r.state === 'created');
+    if ((phase === 'Succeeded' || phase === 'Failed') && !anyRunning) {
+      p.finished = true;
+      return;
+    }
+    if (w.requeueAtMs !== undefined) {
+      this.scheduleSync(p, w.requeueAtMs);
+      w.requeueAtMs = undefined;
+    }
+    if (w.queued) {
+      w.queued = false;
+      this.scheduleSync(p, this.now);
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Steps
+  // -------------------------------------------------------------------------
+
+  private execStep(p: PodState, plan: Plan, step: Step): StepResult {
+    switch (step.t) {
+      case 'killPod':
+        return this.stepKillPod(p, plan, step);
+      case 'kill':
+        return this.stepKill(p, plan, step);
+      case 'sandbox':
+        return this.stepSandbox(p, plan, step);
+      case 'start':
+        return this.stepStart(p, plan, step);
+    }
+  }
+
+  private stepKillPod(p: PodState, plan: Plan, step: Extract<Step, { t: 'killPod' }>): StepResult {
+    if (plan.stage === 0) {
+      const targets = p.containers.filter((r) => r.state === 'running' || r.state === 'created');
+      for (const r of targets) {
+        if (r.state === 'created') {
+          this.containerExited(p, r, 137, 'Error', false);
+          continue;
+        }
+        if (!r.stopping)
+          this.stopContainer(p, r, step.graceMs, `Stopping container ${r.name}`, true);
+      }
+      plan.waitIds = targets.map((r) => r.id);
+      plan.stage = 1;
+    }
+    const waiting = p.containers.some((r) => plan.waitIds!.includes(r.id) && r.state === 'running');
+    if (waiting) return 'wait';
+    for (const s of p.sandboxes) {
+      if (s.state === 'SANDBOX_READY') {
+        s.state = 'SANDBOX_NOTREADY';
+        this.releaseIp(p, s.ip);
+      }
+    }
+    if (step.purgeInit) {
+      p.containers = p.containers.filter((r) => r.kind === 'app');
+      for (const c of p.api.spec!.initContainers ?? []) delete p.probes[c.name];
+    }
+    return 'done';
+  }
+
+  private stepKill(p: PodState, plan: Plan, step: Extract<Step, { t: 'kill' }>): StepResult {
+    if (plan.stage === 0) {
+      const r = p.containers.find(
+        (c) => c.name === step.name && (c.state === 'running' || c.state === 'created'),
+      );
+      if (!r) return 'done';
+      if (r.state === 'created') {
+        this.containerExited(p, r, 137, 'Error', false);
+        return 'done';
+      }
+      if (!r.stopping) this.stopContainer(p, r, step.graceMs, step.message, false);
+      plan.waitIds = [r.id];
+      plan.stage = 1;
+    }
+    const waiting = p.containers.some((r) => plan.waitIds!.includes(r.id) && r.state === 'running');
+    return waiting ? 'wait' : 'done';
+  }
+
+  private stepSandbox(p: PodState, plan: Plan, step: Extract<Step, { t: 'sandbox' }>): StepResult {
+    if (plan.stage === 0) {
+      plan.stage = 1;
+      return this.waitFor(p, this.rand(250, 700));
+    }
+    const node = this.nodeOf(p);
+    const hostNetwork = p.api.spec!.hostNetwork === true;
+    const ip = hostNetwork ? node.ip : this.allocateIp(node);
+    p.sandboxes.unshift({
+      id: nextHex(this.st.rng, 64),
+      attempt: step.attempt,
+      ip,
+      state: 'SANDBOX_READY',
+      createdAtMs: this.now,
+      hostNetwork,
+    });
+    if (p.sandboxes.length > 3) p.sandboxes.length = 3;
+    return 'done';
+  }
+
+  private allocateIp(node: NodeState): string {
+    let host = this.rand(2, 254);
+    for (let tries = 0; node.usedIps.includes(host) && tries < 253; tries++)
+      host = host >= 254 ? 2 : host + 1;
+    node.usedIps.push(host);
+    return `10.244.${node.index + 1}.${host}`;
+  }
+
+  private releaseIp(p: PodState, ip: string): void {
+    const node = this.nodeOf(p);
+    const host = Number(ip.split('.')[3]);
+    if (ip.startsWith(`10.244.${node.index + 1}.`))
+      node.usedIps = node.usedIps.filter((h) => h !== host);
+  }
+
+  /** The pull decision for a container's next start. */
+  private pullDecision(
+    p: PodState,
+    c: Container,
+  ): { policy: string; presentOnNode: boolean; willPull: boolean; ref: string } {
+    const ref = normalizeImage(c.image ?? '');
+    const policy = c.imagePullPolicy ?? 'IfNotPresent';
+    const node = p.node ? this.st.nodes[p.node] : undefined;
+    const presentOnNode = node !== undefined && ref in node.images;
+    const willPull = policy === 'Always' || (policy === 'IfNotPresent' && !presentOnNode);
+    return { policy, presentOnNode, willPull, ref };
+  }
+
+  private stepStart(p: PodState, plan: Plan, step: Extract<Step, { t: 'start' }>): StepResult {
+    const spec =
+      step.kind === 'app'
+        ? p.api.spec!.containers[step.index]!
+        : p.api.spec!.initContainers![step.index]!;
+    const name = spec.name;
+    const kind = step.kind === 'app' ? 'app' : isSidecar(spec) ? 'sidecar' : 'init';
+    const fp = this.fieldPath(kind, name);
+    const image = spec.image ?? '';
+    const fail = (): StepResult => (kind === 'init' ? 'abort' : 'done');
+
+    switch (plan.stage) {
+      case 0: {
+        if (p.deletionRequested) return 'abort';
+        // Crash-loop back-off (doBackOff), keyed by the newest exited record.
+        const exited = p.containers.find((r) => r.name === name && r.state === 'exited');
+        if (exited) {
+          const finishedAt = exited.finishedAtMs ?? this.now;
+          const e = p.crashBackoff[name];
+          if (
+            e &&
+            !(finishedAt - e.lastUpdateMs > CRASH_BACKOFF_RESET_MS) &&
+            this.now - finishedAt < e.backoffMs
+          ) {
+            this.event(
+              'Warning',
+              'BackOff',
+              `Back-off restarting failed container ${name} in pod ${this.podFull(p)}`,
+              fp,
+            );
+            p.reasons[name] = {
+              reason: 'CrashLoopBackOff',
+              message: `back-off ${goDuration(e.backoffMs)} restarting failed container=${name} pod=${this.podFull(p)}`,
+            };
+            this.requeue(p, Math.min(finishedAt + e.backoffMs, this.now + MAX_REQUEUE_MS));
+            return fail();
+          }
+          if (!e || finishedAt - e.lastUpdateMs > CRASH_BACKOFF_RESET_MS) {
+            p.crashBackoff[name] = { backoffMs: CRASH_BACKOFF_INITIAL_MS, lastUpdateMs: this.now };
+          } else {
+            p.crashBackoff[name] = {
+              backoffMs: Math.min(e.backoffMs * 2, CRASH_BACKOFF_MAX_MS),
+              lastUpdateMs: this.now,
+            };
+          }
+        }
+        // Image (EnsureImageExists).
+        const d = this.pullDecision(p, spec);
+        if (d.policy === 'Never' && !d.presentOnNode) {
+          const msg = `Container image "${image}" is not present with pull policy of Never`;
+          this.cEvent(p, kind, name, 'Warning', 'ErrImageNeverPull', msg);
+          this.cEvent(p, kind, name, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
+          p.reasons[name] = { reason: 'ErrImageNeverPull', message: msg };
+          this.requeue(p, this.now + SYNC_ERROR_REQUEUE_MS);
+          return fail();
+        }
+        if (!d.willPull) {
+          this.cEvent(
+            p,
+            kind,
+            name,
+            'Normal',
+            'Pulled',
+            `Container image "${image}" already present on machine and can be accessed by the pod`,
+          );
+          plan.stage = 2;
+          return this.stepStart(p, plan, step);
+        }
+        const ib = p.imageBackoff[image];
+        if (
+          ib &&
+          !(this.now - ib.lastUpdateMs > 2 * IMAGE_BACKOFF_MAX_MS) &&
+          this.now - ib.lastUpdateMs < ib.backoffMs
+        ) {
+          const msg = `Back-off pulling image "${image}"`;
+          this.cEvent(p, kind, name, 'Normal', 'BackOff', msg);
+          this.cEvent(p, kind, name, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+          p.reasons[name] = { reason: 'ImagePullBackOff', message: msg };
+          this.requeue(p, Math.min(ib.lastUpdateMs + ib.backoffMs, this.now + MAX_REQUEUE_MS));
+          return fail();
+        }
+        this.cEvent(p, kind, name, 'Normal', 'Pulling', `Pulling image "${image}"`);
+        p.activity[name] = 'pulling';
+        plan.stage = 1;
+        p.worker.token++;
+        this.enqueuePull(p, d.ref, plan);
+        return 'wait';
+      }
+      case 1: {
+        const out = plan.pull;
+        if (!out) return 'wait';
+        p.activity[name] = undefined;
+        if (!out.ok) {
+          const msg = `Failed to pull image "${image}": ${out.error ?? ''}`;
+          this.cEvent(p, kind, name, 'Warning', 'Failed', msg);
+          this.cEvent(p, kind, name, 'Warning', 'Failed', 'Error: ErrImagePull');
+          p.reasons[name] = { reason: 'ErrImagePull', message: out.error ?? msg };
+          const ib = p.imageBackoff[image];
+          if (!ib || this.now - ib.lastUpdateMs > 2 * IMAGE_BACKOFF_MAX_MS) {
+            p.imageBackoff[image] = { backoffMs: IMAGE_BACKOFF_INITIAL_MS, lastUpdateMs: this.now };
+          } else {
+            p.imageBackoff[image] = {
+              backoffMs: Math.min(ib.backoffMs * 2, IMAGE_BACKOFF_MAX_MS),
+              lastUpdateMs: this.now,
+            };
+          }
+          // The next sync comes soon (PLEG/status), and finds the back-off.
+          this.requeue(p, this.now + 1000);
+          return fail();
+        }
+        this.cEvent(
+          p,
+          kind,
+          name,
+          'Normal',
+          'Pulled',
+          `Successfully pulled image "${image}" in ${goDuration(out.pullMs)} (${goDuration(out.totalMs)} including waiting). Image size: ${out.sizeBytes} bytes.`,
+        );
+        plan.stage = 2;
+        return this.stepStart(p, plan, step);
+      }
+      case 2:
+        if (p.deletionRequested) return 'abort';
+        p.activity[name] = 'creating';
+        plan.stage = 3;
+        return this.waitFor(p, this.rand(40, 150));
+      case 3: {
+        const sandbox = p.sandboxes[0];
+        if (!sandbox || sandbox.state !== 'SANDBOX_READY') {
+          p.activity[name] = undefined;
+          return fail();
+        }
+        const rc = p.lastRestart[name] === undefined ? 0 : p.lastRestart[name]! + 1;
+        p.lastRestart[name] = rc;
+        const rec: ContainerRec = {
+          id: nextHex(this.st.rng, 64),
+          name,
+          kind,
+          index: step.index,
+          sandboxId: sandbox.id,
+          restartCount: rc,
+          state: 'created',
+          image,
+          createdAtMs: this.now,
+        };
+        p.containers.unshift(rec);
+        this.pruneRecords(p, name);
+        plan.cid = rec.id;
+        this.cEvent(p, kind, name, 'Normal', 'Created', 'Container created');
+        plan.stage = 4;
+        return this.waitFor(p, this.rand(20, 90));
+      }
+      case 4: {
+        const rec = p.containers.find((r) => r.id === plan.cid);
+        p.activity[name] = undefined;
+        if (!rec || rec.state !== 'created') return fail();
+        rec.state = 'running';
+        rec.startedAtMs = this.now;
+        const ip = p.sandboxes[0]?.ip;
+        rec.program = this.beh.program(spec, { podName: p.name, podIp: ip });
+        if (rec.program.exit) {
+          this.schedule(this.now + rec.program.exit.afterMs, {
+            kind: 'exit',
+            pod: p.name,
+            cid: rec.id,
+            code: rec.program.exit.code,
+          });
+        }
+        delete p.reasons[name];
+        this.startProbes(p, rec, spec);
+        this.cEvent(p, kind, name, 'Normal', 'Started', 'Container started');
+        const hook = spec.lifecycle?.postStart;
+        if (!hook) return 'done';
+        const h = this.beh.hook(hook, 'postStart', { podName: p.name, podIp: ip });
+        rec.postStartUntilMs = this.now + h.durationMs;
+        plan.pull = { ok: h.ok, pullMs: 0, totalMs: 0, sizeBytes: 0 };
+        plan.stage = 5;
+        return this.waitFor(p, h.durationMs);
+      }
+      case 5: {
+        const rec = p.containers.find((r) => r.id === plan.cid);
+        if (!rec) return 'done';
+        rec.postStartUntilMs = undefined;
+        if (rec.state !== 'running' || plan.pull?.ok !== false) return 'done';
+        this.cEvent(p, kind, name, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
+        p.reasons[name] = { reason: 'PostStartHookError', message: 'PostStartHook failed' };
+        this.stopContainer(p, rec, this.graceOf(p), 'FailedPostStartHook', false);
+        plan.waitIds = [rec.id];
+        plan.stage = 6;
+        return 'wait';
+      }
+      default: {
+        const rec = p.containers.find((r) => r.id === plan.cid);
+        if (rec && rec.state === 'running') return 'wait';
+        return fail();
+      }
+    }
+  }
+
+  /** Keeps the two newest records per container name (the kubelet's GC keeps one dead instance). */
+  private pruneRecords(p: PodState, name: string): void {
+    let seen = 0;
+    p.containers = p.containers.filter(
+      (r) => r.name !== name || ++seen <= 2 || r.state === 'running',
+    );
+  }
+
+  // -------------------------------------------------------------------------
+  // The image puller (serialized per node)
+  // -------------------------------------------------------------------------
+
+  private enqueuePull(p: PodState, ref: string, plan: Plan): void {
+    const node = this.nodeOf(p);
+    const req = ++this.st.nextId;
+    plan.pendingPull = req;
+    node.puller.queue.push({
+      req,
+      pod: p.name,
+      token: p.worker.token,
+      image: ref,
+      enqueuedAtMs: this.now,
+    });
+    this.pumpPuller(node);
+  }
+
+  private pullFaulted(ref: string): boolean {
+    return this.st.pullFaults.some((f) => f.image === undefined || f.image === ref);
+  }
+
+  private pumpPuller(node: NodeState): void {
+    if (node.puller.busy || node.puller.queue.length === 0) return;
+    const r = node.puller.queue.shift()!;
+    const info = this.beh.image(r.image);
+    const faulted = this.pullFaulted(r.image);
+    const ok = info.exists && !faulted;
+    let pullMs: number;
+    let error: string | undefined;
+    if (ok) {
+      const present = r.image in node.images;
+      pullMs = present
+        ? this.rand(300, 1200)
+        : 400 + Math.round((info.sizeBytes / (this.rand(15, 45) * 1_000_000)) * 1000);
+    } else {
+      pullMs = this.rand(300, 1500);
+      const reg = registryOf(r.image);
+      error = faulted
+        ? `rpc error: code = Unavailable desc = failed to pull and unpack image "${r.image}": failed to resolve reference "${r.image}": unexpected status from HEAD request to https://${reg.host}/v2/${reg.path}/manifests/${reg.tag}: 503 Service Unavailable`
+        : `rpc error: code = NotFound desc = failed to pull and unpack image "${r.image}": failed to resolve reference "${r.image}": ${r.image}: not found`;
+    }
+    const outcome: PullOutcome = {
+      ok,
+      pullMs,
+      totalMs: 0,
+      sizeBytes: info.sizeBytes,
+      ...(error ? { error } : {}),
+    };
+    node.puller.busy = { ...r, startedAtMs: this.now, outcome };
+    this.schedule(this.now + pullMs, { kind: 'pullDone', node: node.name, req: r.req });
+  }
+
+  private onPullDone(node: NodeState, req: number): void {
+    const b = node.puller.busy;
+    if (!b || b.req !== req || node.down) return;
+    node.puller.busy = undefined;
+    const outcome = { ...b.outcome, totalMs: this.now - b.enqueuedAtMs };
+    if (outcome.ok) node.images[b.image] = outcome.sizeBytes;
+    const p = this.st.pods[b.pod];
+    if (p && p.worker.busy && p.worker.plan?.pendingPull === req) {
+      p.worker.plan.pendingPull = undefined;
+      p.worker.plan.pull = outcome;
+      this.wake(p);
+    }
+    this.pumpPuller(node);
+  }
+
+  // -------------------------------------------------------------------------
+  // Stopping containers (killContainer)
+  // -------------------------------------------------------------------------
+
+  private stopContainer(
+    p: PodState,
+    r: ContainerRec,
+    graceMs: number,
+    message: string,
+    ordered: boolean,
+  ): void {
+    this.cEvent(p, r.kind, r.name, 'Normal', 'Killing', message);
+    r.stopping = { sinceMs: this.now, graceMs, ordered };
+    // Liveness and startup probing stop; readiness goes on until the exit.
+    const probes = p.probes[r.name];
+    if (probes && p.containers.find((c) => c.name === r.name) === r) {
+      if (probes.liveness) probes.liveness.onHold = true;
+      if (probes.startup) probes.startup.onHold = true;
+    }
+    const hook = this.specOf(p, r).lifecycle?.preStop;
+    if (hook && graceMs > 0) {
+      const h = this.beh.hook(hook, 'preStop', { podName: p.name, podIp: p.sandboxes[0]?.ip });
+      const d = Math.min(h.durationMs, graceMs);
+      r.stopping.preStopUntilMs = this.now + d;
+      if (!h.ok)
+        this.cEvent(p, r.kind, r.name, 'Warning', 'FailedPreStopHook', 'PreStopHook failed');
+      this.schedule(this.now + d, { kind: 'stopSignal', pod: p.name, cid: r.id });
+    } else {
+      this.afterPreStop(p, r);
+    }
+  }
+
+  private afterPreStop(p: PodState, r: ContainerRec): void {
+    if (r.state !== 'running' || !r.stopping || r.stopping.signalAtMs !== undefined) return;
+    r.stopping.preStopUntilMs = undefined;
+    if (r.stopping.ordered && r.kind === 'sidecar' && !this.sidecarTurn(p, r)) {
+      r.stopping.waitingTurn = true;
+      this.markDirty(p);
+      return;
+    }
+    this.sendStop(p, r);
+  }
+
+  /** A sidecar's stop signal waits for every regular container and every later sidecar. */
+  private sidecarTurn(p: PodState, r: ContainerRec): boolean {
+    return !p.containers.some(
+      (c) =>
+        c.state === 'running' && (c.kind === 'app' || (c.kind === 'sidecar' && c.index > r.index)),
+    );
+  }
+
+  private sendStop(p: PodState, r: ContainerRec): void {
+    const s = r.stopping!;
+    s.waitingTurn = undefined;
+    const remaining = Math.max(s.graceMs - (this.now - s.sinceMs), MIN_GRACE_MS);
+    s.signalAtMs = this.now;
+    s.killAtMs = this.now + remaining;
+    this.schedule(s.killAtMs, { kind: 'sigkill', pod: p.name, cid: r.id });
+    const react = r.program?.onStop ?? { kind: 'ignore' };
+    if (react.kind === 'exit' && react.afterMs < remaining) {
+      this.schedule(this.now + react.afterMs, {
+        kind: 'exit',
+        pod: p.name,
+        cid: r.id,
+        code: react.code,
+      });
+    }
+    this.markDirty(p);
+  }
+
+  private checkSidecarTurns(p: PodState): void {
+    const waiting = p.containers
+      .filter((c) => c.state === 'running' && c.stopping?.waitingTurn)
+      .sort((a, b) => b.index - a.index);
+    for (const r of waiting) if (this.sidecarTurn(p, r)) this.sendStop(p, r);
+  }
+
+  private containerExited(
+    p: PodState,
+    r: ContainerRec,
+    code: number,
+    reason?: string,
+    notify = true,
+  ): void {
+    if (r.state !== 'running' && r.state !== 'created') return;
+    r.state = 'exited';
+    r.exitCode = code;
+    r.finishedAtMs = this.now;
+    r.reason = reason ?? (code === 0 ? 'Completed' : 'Error');
+    r.postStartUntilMs = undefined;
+    if (p.containers.find((c) => c.name === r.name) === r) p.probes[r.name] = {};
+    this.markDirty(p);
+    this.checkSidecarTurns(p);
+    if (!notify) return;
+    const plan = p.worker.plan;
+    if (p.worker.busy && plan && (plan.waitIds?.includes(r.id) || plan.cid === r.id)) this.wake(p);
+    this.requestSync(p);
+  }
+
+  // -------------------------------------------------------------------------
+  // Probes (the prober's workers)
+  // -------------------------------------------------------------------------
+
+  private startProbes(p: PodState, r: ContainerRec, spec: Container): void {
+    const states: Partial<Record<ProbeKind, ProbeState>> = {};
+    for (const kind of PROBE_KINDS) {
+      const probe = spec[PROBE_FIELD[kind]];
+      if (!probe || r.kind === 'init') continue;
+      const at = this.now + (probe.initialDelaySeconds ?? 0) * 1000;
+      states[kind] = {
+        result: kind === 'readiness' ? 'Failure' : kind === 'liveness' ? 'Success' : 'Unknown',
+        successRun: 0,
+        failureRun: 0,
+        onHold: false,
+        nextAtMs: at,
+      };
+      this.schedule(at, { kind: 'probe', pod: p.name, cid: r.id, probe: kind });
+    }
+    p.probes[r.name] = states;
+  }
+
+  private probeFaulted(p: PodState, container: string, kind: ProbeKind): boolean {
+    return this.st.probeFaults.some(
+      (f) => f.pod === p.name && f.container === container && f.probe === kind,
+    );
+  }
+
+  private onProbe(p: PodState, cid: string, kind: ProbeKind): void {
+    const r = p.containers.find((c) => c.id === cid);
+    if (!r || r.state !== 'running') return;
+    const states = p.probes[r.name];
+    const st = states?.[kind];
+    if (!st) return;
+    const spec = this.specOf(p, r);
+    const probe = spec[PROBE_FIELD[kind]] as Probe;
+    const period = (probe.periodSeconds ?? 10) * 1000;
+    const next = () => {
+      st.nextAtMs = this.now + period;
+      this.schedule(st.nextAtMs, { kind: 'probe', pod: p.name, cid, probe: kind });
+    };
+    st.nextAtMs = undefined;
+    if (st.onHold) return;
+    if (kind === 'startup' && st.result === 'Success') return;
+    if (kind !== 'startup' && states.startup && states.startup.result !== 'Success') return next();
+    if (kind !== 'readiness' && p.deletionRequested) return;
+    const out = this.beh.probe(probe, kind, {
+      podName: p.name,
+      podIp: p.sandboxes[0]?.ip,
+      container: spec,
+      faulted: this.probeFaulted(p, r.name, kind),
+    });
+    let changed = false;
+    if (!out.ok) {
+      this.cEvent(
+        p,
+        r.kind,
+        r.name,
+        'Warning',
+        'Unhealthy',
+        `${PROBE_TITLE[kind]} probe failed: ${out.output}`,
+      );
+      st.failureRun++;
+      st.successRun = 0;
+      if (st.failureRun >= (probe.failureThreshold ?? 3) && st.result !== 'Failure') {
+        st.result = 'Failure';
+        changed = true;
+      }
+    } else {
+      st.successRun++;
+      st.failureRun = 0;
+      if (st.successRun >= (probe.successThreshold ?? 1) && st.result !== 'Success') {
+        st.result = 'Success';
+        changed = true;
+      }
+    }
+    if (kind !== 'readiness' && st.result === 'Failure') st.onHold = true;
+    else if (!(kind === 'startup' && st.result === 'Success')) next();
+    if (changed) {
+      this.markDirty(p);
+      // Readiness flips only the status; startup and liveness results drive the sync.
+      if (kind !== 'readiness' || r.kind === 'sidecar') this.requestSync(p);
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Termination
+  // -------------------------------------------------------------------------
+
+  private deletePod(p: PodState, graceSeconds?: number): void {
+    if (p.deleted) throw new Error(`pods "${p.name}" not found`);
+    if (p.deletionRequested) return;
+    const grace = Math.max(
+      0,
+      Math.round(graceSeconds ?? p.api.spec!.terminationGracePeriodSeconds ?? 30),
+    );
+    const meta = p.api.metadata! as Writable<ObjectMeta>;
+    if (p.finished || !p.scheduled) {
+      // Nothing runs: the API object goes at once.
+      meta.deletionTimestamp = isoAt(this.now);
+      meta.deletionGracePeriodSeconds = 0;
+      p.deletionRequested = true;
+      p.deleted = true;
+      p.finished = true;
+      p.terminationDone = true;
+      return;
+    }
+    meta.deletionTimestamp = isoAt(this.now + grace * 1000);
+    meta.deletionGracePeriodSeconds = grace;
+    p.deletionRequested = true;
+    p.deletionGraceMs = grace * 1000;
+    // The pod worker abandons the running sync and terminates the pod.
+    const w = p.worker;
+    if (w.busy) {
+      w.busy = false;
+      w.plan = undefined;
+      w.token++;
+      for (const k of Object.keys(p.activity)) delete p.activity[k];
+    }
+    this.markDirty(p);
+    this.requestSync(p);
+  }
+
+  private completeTermination(p: PodState): void {
+    p.terminationDone = true;
+    p.finished = true;
+    this.markDirty(p);
+    this.flush();
+    p.deleted = true;
+  }
+
+  // -------------------------------------------------------------------------
+  // Nodes
+  // -------------------------------------------------------------------------
+
+  private podsOn(node: NodeState): PodState[] {
+    return this.st.podOrder.map((n) => this.st.pods[n]!).filter((p) => p.node === node.name);
+  }
+
+  private onNodeNotReady(node: NodeState, token: number): void {
+    if (node.token !== token || !node.down) return;
+    node.ready = false;
+    node.readyTransitionMs = this.now;
+    for (const p of this.podsOn(node)) {
+      if (p.deleted) continue;
+      const ready = p.api.status?.conditions?.find((c) => c.type === 'Ready');
+      if (ready && ready.status !== 'False') {
+        ready.status = 'False';
+        ready.lastTransitionTime = isoAt(this.now);
+        this.event('Warning', 'NodeNotReady', 'Node is not ready');
+      }
+      p.nodeMarkedNotReady = true;
+      if (!p.deletionRequested) {
+        p.evictToken++;
+        this.schedule(this.now + DEFAULT_TOLERATION_MS, {
+          kind: 'evict',
+          pod: p.name,
+          token: p.evictToken,
+        });
+      }
+    }
+  }
+
+  private onEvict(p: PodState, token: number): void {
+    if (p.evictToken !== token || p.deletionRequested || p.deleted) return;
+    this.event(
+      'Normal',
+      'TaintManagerEviction',
+      `Marking for deletion Pod ${p.api.metadata!.namespace}/${p.name}`,
+    );
+    const cond = {
+      type: 'DisruptionTarget',
+      status: 'True',
+      reason: 'DeletionByTaintManager',
+      message: 'Taint manager: deleting due to NoExecute taint',
+      lastProbeTime: null as unknown as string,
+      lastTransitionTime: isoAt(this.now),
+    };
+    p.extraConditions.push(cond);
+    p.api.status?.conditions?.unshift(cond);
+    this.deletePod(p);
+  }
+
+  // -------------------------------------------------------------------------
+  // Actions
+  // -------------------------------------------------------------------------
+
+  private act(a: Action): void {
+    switch (a.kind) {
+      case 'crash':
+      case 'oom-kill': {
+        const p = this.livePod(a.pod);
+        this.specByName(p, a.container);
+        const r = p.containers.find((c) => c.name === a.container);
+        if (!r || r.state !== 'running' || this.nodeDown(p)) return;
+        if (a.kind === 'oom-kill') this.containerExited(p, r, 137, 'OOMKilled');
+        else this.containerExited(p, r, Math.trunc(a.exitCode ?? 1));
+        return;
+      }
+      case 'kill-sandbox': {
+        const p = this.livePod(a.pod);
+        const sb = p.sandboxes[0];
+        if (!sb || sb.state !== 'SANDBOX_READY' || this.nodeDown(p)) return;
+        sb.state = 'SANDBOX_NOTREADY';
+        this.releaseIp(p, sb.ip);
+        if (p.api.spec!.shareProcessNamespace) {
+          // pause was PID 1 of the shared namespace: every process dies with it.
+          for (const r of p.containers.filter((c) => c.state === 'running'))
+            this.containerExited(p, r, 137);
+        }
+        this.markDirty(p);
+        this.requestSync(p);
+        return;
+      }
+      case 'probe-failure': {
+        const p = this.livePod(a.pod);
+        const { c } = this.specByName(p, a.container);
+        if (!PROBE_FIELD[a.probe]) throw new Error(`unknown probe "${String(a.probe)}"`);
+        if (!c[PROBE_FIELD[a.probe]])
+          throw new Error(
+            `container "${a.container}" in pod "${p.name}" has no ${PROBE_FIELD[a.probe]}`,
+          );
+        if (this.probeFaulted(p, a.container, a.probe)) return;
+        const id = ++this.st.nextId;
+        const untilMs =
+          a.durationMs !== undefined ? this.now + Math.max(0, Math.round(a.durationMs)) : undefined;
+        this.st.probeFaults.push({
+          id,
+          pod: p.name,
+          container: a.container,
+          probe: a.probe,
+          ...(untilMs !== undefined ? { untilMs } : {}),
+        });
+        if (untilMs !== undefined) this.schedule(untilMs, { kind: 'faultEnd', fault: id });
+        return;
+      }
+      case 'probe-recover': {
+        const p = this.livePod(a.pod);
+        this.specByName(p, a.container);
+        this.st.probeFaults = this.st.probeFaults.filter(
+          (f) => !(f.pod === p.name && f.container === a.container && f.probe === a.probe),
+        );
+        return;
+      }
+      case 'image-pull-error': {
+        if (a.pod !== undefined) this.podState(a.pod);
+        const id = ++this.st.nextId;
+        const untilMs =
+          a.durationMs !== undefined ? this.now + Math.max(0, Math.round(a.durationMs)) : undefined;
+        this.st.pullFaults.push({
+          id,
+          ...(a.image ? { image: normalizeImage(a.image) } : {}),
+          ...(untilMs !== undefined ? { untilMs } : {}),
+        });
+        if (untilMs !== undefined) this.schedule(untilMs, { kind: 'faultEnd', fault: id });
+        return;
+      }
+      case 'delete-pod': {
+        const p = this.podState(a.pod);
+        if (a.gracePeriodSeconds !== undefined && !(a.gracePeriodSeconds >= 0))
+          throw new Error('gracePeriodSeconds must be ≥ 0');
+        this.deletePod(p, a.gracePeriodSeconds);
+        return;
+      }
+      case 'node-failure': {
+        const node = this.nodeFor(a.node);
+        if (node.down) return;
+        node.down = true;
+        node.token++;
+        node.puller = { queue: [] };
+        for (const p of this.podsOn(node)) {
+          const w = p.worker;
+          w.busy = false;
+          w.plan = undefined;
+          w.queued = false;
+          w.token++;
+        }
+        this.schedule(this.now + NODE_MONITOR_GRACE_MS, {
+          kind: 'nodeNotReady',
+          node: node.name,
+          token: node.token,
+        });
+        return;
+      }
+      case 'node-recover': {
+        const node = this.nodeFor(a.node);
+        if (!node.down) return;
+        const downSince = this.now;
+        node.down = false;
+        node.token++;
+        if (!node.ready) {
+          node.ready = true;
+          node.readyTransitionMs = this.now;
+        }
+        for (const p of this.podsOn(node)) {
+          if (p.finished) continue;
+          // The node rebooted: every container and sandbox is gone.
+          for (const r of p.containers) {
+            if (r.state === 'running' || r.state === 'created') {
+              r.state = 'exited';
+              r.exitCode = 255;
+              r.reason = 'Unknown';
+              r.finishedAtMs = downSince;
+            }
+          }
+          for (const s of p.sandboxes) s.state = 'SANDBOX_NOTREADY';
+          node.usedIps = [];
+          for (const k of Object.keys(p.probes)) p.probes[k] = {};
+          if (p.nodeMarkedNotReady && !p.deletionRequested) {
+            this.event(
+              'Normal',
+              'TaintManagerEviction',
+              `Cancelling deletion of Pod ${p.api.metadata!.namespace}/${p.name}`,
+            );
+          }
+          p.nodeMarkedNotReady = false;
+          p.evictToken++;
+          this.markDirty(p);
+          this.requestSync(p);
+        }
+        return;
+      }
+      case 'create-service':
+        if (!a.name) throw new Error('a Service needs a name');
+        if (this.st.services[a.name]) throw new Error(`services "${a.name}" already exists`);
+        this.st.services[a.name] = { createdAtMs: this.now };
+        return;
+      case 'delete-service':
+        if (!this.st.services[a.name]) throw new Error(`services "${a.name}" not found`);
+        delete this.st.services[a.name];
+        return;
+      default:
+        throw new Error(`unknown action kind "${String((a as { kind: unknown }).kind)}"`);
+    }
+  }
+
+  private livePod(name?: string): PodState {
+    const p = this.podState(name);
+    if (p.deleted) throw new Error(`pods "${p.name}" not found`);
+    return p;
+  }
+
+  private nodeFor(name?: string): NodeState {
+    const n = name ?? this.st.pods[this.st.podOrder[0]!]?.node;
+    const node = n ? this.st.nodes[n] : undefined;
+    if (!node) throw new Error(`nodes "${String(name ?? '')}" not found`);
+    return node;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Construction
+// ---------------------------------------------------------------------------
+
+function newPodState(pod: Pod, uid: string): PodState {
+  return {
+    name: pod.metadata!.name!,
+    uid,
+    node: '',
+    api: pod,
+    sandboxes: [],
+    containers: [],
+    lastRestart: {},
+    reasons: {},
+    crashBackoff: {},
+    imageBackoff: {},
+    probes: {},
+    activity: {},
+    worker: { busy: false, queued: false, token: 0 },
+    scheduled: false,
+    synced: false,
+    deletionRequested: false,
+    finished: false,
+    deleted: false,
+    terminationDone: false,
+    transitions: {},
+    extraConditions: [],
+    oldStatuses: {},
+    nodeMarkedNotReady: false,
+    evictToken: 0,
+  };
+}
+
+export function createSimulation(opts: CreateOptions): Simulation {
+  if (!opts || typeof opts !== 'object') throw new Error('createSimulation needs { manifest }');
+  const pod = readPod(opts.manifest);
+  const seed = Number.isFinite(opts.seed) ? Math.trunc(opts.seed!) : 1;
+  const rng = createRng(seed);
+  const nodeSpecs = (opts.cluster?.nodes ?? ['node-1', 'node-2']).map((n) =>
+    typeof n === 'string'
+      ? { name: n, images: [] as string[] }
+      : { name: n.name, images: n.images ?? [] },
+  );
+  if (nodeSpecs.length === 0) throw new Error('the cluster needs at least one node');
+  const st: SimState = {
+    seed,
+    rng,
+    clock: { now: 0, seq: 0, heap: [], cancelled: [] },
+    events: [],
+    pods: {},
+    podOrder: [],
+    nodes: {},
+    nodeOrder: [],
+    services: {},
+    probeFaults: [],
+    pullFaults: [],
+    nextId: 0,
+  };
+  nodeSpecs.forEach((n, index) => {
+    if (st.nodes[n.name]) throw new Error(`duplicate node "${n.name}"`);
+    const images: Record<string, number> = {
+      [PAUSE_IMAGE]: defaultBehaviour.image(PAUSE_IMAGE).sizeBytes,
+    };
+    for (const img of [...(opts.cluster?.images ?? []), ...n.images]) {
+      const ref = normalizeImage(img);
+      images[ref] = defaultBehaviour.image(ref).sizeBytes;
+    }
+    st.nodes[n.name] = {
+      name: n.name,
+      index,
+      ip: `10.0.0.${11 + index}`,
+      ready: true,
+      down: false,
+      token: 0,
+      images,
+      puller: { queue: [] },
+      usedIps: [],
+      readyTransitionMs: 0,
+    };
+    st.nodeOrder.push(n.name);
+  });
+
+  const uid = nextUuid(rng);
+  const meta = pod.metadata! as Writable<ObjectMeta>;
+  meta.uid = uid;
+  meta.creationTimestamp = isoAt(0);
+  meta.resourceVersion ??= '1';
+  const p = newPodState(pod, uid);
+  st.pods[p.name] = p;
+  st.podOrder.push(p.name);
+  const sim = new Sim(st);
+  // The scheduler binds the pod right after it is created.
+  (sim as unknown as { clock: SimClock<Job> }).clock.schedule(0, { kind: 'schedule', pod: p.name });
+  (p.api as Writable<Pod>).status = schedulerStatus(p, 0);
+  return sim;
+}
+
+export function restoreSimulation(snapshot: SimSnapshot): Simulation {
+  if (!snapshot || snapshot.version !== 1 || !snapshot.state)
+    throw new Error('not a Podscope simulation snapshot');
+  return new Sim(clone(snapshot.state as SimState));
+}

@@ -1,0 +1,261 @@
+/**
+ * The API status the kubelet writes for a pod (generateAPIPodStatus and
+ * convertToAPIContainerStatuses in pkg/kubelet/kubelet_pods.go), built from
+ * the runtime's records. Phase and conditions come only from Engine I.
+ */
+import type {
+  Container,
+  ContainerState,
+  ContainerStatus,
+  Pod,
+  PodCondition,
+  PodStatus,
+} from 'kubernetes-types/core/v1';
+import {
+  containersReadyCondition,
+  initializedCondition,
+  podReadyCondition,
+  podScheduledCondition,
+  readyToStartContainersCondition,
+} from '../kubelet/conditions.ts';
+import { shouldContainerBeRestarted } from '../kubelet/podActions.ts';
+import { getPhase } from '../kubelet/phase.ts';
+import type { KContainer, RuntimeView } from '../kubelet/runtimeView.ts';
+import { hashString } from './rng.ts';
+import { isoAt } from './format.ts';
+import type { ContainerRec, NodeState, PodState } from './state.ts';
+import { normalizeImage } from './images.ts';
+
+export function isSidecar(c: Container | undefined): boolean {
+  return (c as KContainer | undefined)?.restartPolicy === 'Always';
+}
+
+/** The runtime's view of a pod as Engine I reads it (sandboxes and containers, newest first). */
+export function runtimeViewOf(p: PodState): RuntimeView {
+  return {
+    sandboxes: p.sandboxes.map((s) => ({
+      id: s.id,
+      state: s.state,
+      attempt: s.attempt,
+      ip: s.ip,
+      networkNamespaceMode: s.hostNetwork ? 'NODE' : 'POD',
+    })),
+    containers: p.containers.map((c) => ({
+      name: c.name,
+      id: c.id,
+      state: c.state,
+      ...(c.state === 'exited' ? { exitCode: c.exitCode ?? 0 } : {}),
+    })),
+  };
+}
+
+function imageId(ref: string): string {
+  const repo = ref.split('@')[0]!.replace(/:[^/:]+$/, '');
+  const h = hashString(ref).toString(16).padStart(8, '0');
+  return `${repo}@sha256:${h.repeat(8)}`;
+}
+
+function terminatedState(r: ContainerRec): ContainerState {
+  return {
+    terminated: {
+      exitCode: r.exitCode ?? 0,
+      reason: r.reason ?? ((r.exitCode ?? 0) === 0 ? 'Completed' : 'Error'),
+      startedAt: r.startedAtMs !== undefined ? isoAt(r.startedAtMs) : undefined,
+      finishedAt: isoAt(r.finishedAtMs ?? 0),
+      containerID: `containerd://${r.id}`,
+    },
+  };
+}
+
+function stateOf(r: ContainerRec): ContainerState {
+  switch (r.state) {
+    case 'running':
+      return { running: { startedAt: isoAt(r.startedAtMs ?? r.createdAtMs) } };
+    case 'created':
+      return { waiting: {} };
+    case 'exited':
+      return terminatedState(r);
+    default:
+      return { waiting: {} };
+  }
+}
+
+function probeOk(p: PodState, name: string, kind: 'startup' | 'readiness'): boolean | undefined {
+  const s = p.probes[name]?.[kind];
+  if (!s) return undefined;
+  return s.result === 'Success';
+}
+
+function containerStatus(
+  p: PodState,
+  c: Container,
+  kind: 'init' | 'sidecar' | 'app',
+  hasInit: boolean,
+  runtime: RuntimeView,
+): ContainerStatus {
+  const records = p.containers.filter((r) => r.name === c.name);
+  const cur = records[0];
+  const prev = records[1];
+  const old = p.oldStatuses[c.name];
+  let status: ContainerStatus;
+  if (!cur) {
+    if (old?.state?.terminated) {
+      status = JSON.parse(JSON.stringify(old)) as ContainerStatus;
+    } else {
+      status = {
+        name: c.name,
+        image: c.image ?? '',
+        imageID: '',
+        ready: false,
+        restartCount: old?.restartCount ?? 0,
+        started: false,
+        state: { waiting: { reason: hasInit ? 'PodInitializing' : 'ContainerCreating' } },
+        ...(old?.lastState && Object.keys(old.lastState).length
+          ? { lastState: old.lastState }
+          : {}),
+      };
+    }
+  } else {
+    const ref = normalizeImage(cur.image);
+    const running = cur.state === 'running';
+    const started = running && (probeOk(p, c.name, 'startup') ?? true);
+    let ready: boolean;
+    if (kind === 'init') ready = cur.state === 'exited' && (cur.exitCode ?? 0) === 0;
+    else ready = started && (probeOk(p, c.name, 'readiness') ?? true);
+    status = {
+      name: c.name,
+      state: stateOf(cur),
+      lastState: prev && prev.state === 'exited' ? terminatedState(prev) : {},
+      ready,
+      restartCount: cur.restartCount,
+      image: ref,
+      imageID: imageId(ref),
+      containerID: `containerd://${cur.id}`,
+      started,
+    };
+  }
+  // A start failure recorded by the last sync shows as Waiting while the
+  // container is still to be restarted.
+  const failure = p.reasons[c.name];
+  if (failure) {
+    let restart: boolean;
+    if (kind === 'init' && cur?.state === 'exited' && (cur.exitCode ?? 0) === 0) restart = false;
+    else if (kind === 'app') restart = shouldContainerBeRestarted(c as KContainer, p.api, runtime);
+    else restart = !p.api.metadata?.deletionTimestamp && cur?.state !== 'running';
+    if (
+      kind === 'init' &&
+      restart &&
+      cur?.state === 'exited' &&
+      p.api.spec?.restartPolicy === 'Never'
+    )
+      restart = false;
+    if (restart) {
+      if (status.state?.terminated) status.lastState = status.state;
+      status.state = { waiting: { reason: failure.reason, message: failure.message } };
+    }
+  }
+  return status;
+}
+
+function qosClass(pod: Pod): string {
+  const all = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+  let any = false;
+  let guaranteed = true;
+  for (const c of all) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    if (Object.keys(req).length || Object.keys(lim).length) any = true;
+    for (const r of ['cpu', 'memory']) {
+      const l = lim[r];
+      const q = req[r] ?? l;
+      if (l === undefined || String(q) !== String(l)) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/** Keeps a condition's lastTransitionTime unless its status changed. */
+function stamp(
+  p: PodState,
+  c: { type: string; status: string; reason?: string; message?: string },
+  nowMs: number,
+): PodCondition {
+  const prev = p.transitions[c.type];
+  if (!prev || prev.status !== c.status) p.transitions[c.type] = { status: c.status, atMs: nowMs };
+  const out: PodCondition = {
+    type: c.type,
+    status: c.status,
+    lastProbeTime: null as unknown as string,
+    lastTransitionTime: isoAt(p.transitions[c.type]!.atMs),
+  };
+  if (c.reason) out.reason = c.reason;
+  if (c.message) out.message = c.message;
+  return out;
+}
+
+/** The status before the kubelet has seen the pod (scheduler only). */
+export function schedulerStatus(p: PodState, nowMs: number): PodStatus {
+  const conditions = p.scheduled ? [stamp(p, podScheduledCondition(), nowMs)] : [];
+  return { phase: 'Pending', conditions, qosClass: qosClass(p.api) };
+}
+
+/** The kubelet's full status for the pod. */
+export function kubeletStatus(p: PodState, node: NodeState, nowMs: number): PodStatus {
+  const spec = p.api.spec!;
+  const runtime = runtimeViewOf(p);
+  const inits = spec.initContainers ?? [];
+  const hasInit = inits.length > 0;
+  const initStatuses = inits.map((c) =>
+    containerStatus(p, c, isSidecar(c) ? 'sidecar' : 'init', hasInit, runtime),
+  );
+  const appStatuses = spec.containers.map((c) => containerStatus(p, c, 'app', hasInit, runtime));
+  for (const s of [...initStatuses, ...appStatuses]) p.oldStatuses[s.name] = s;
+
+  const current = p.sandboxes[0];
+  const podHasInitialized =
+    current !== undefined &&
+    p.containers.some((r) => r.kind === 'app' && r.sandboxId === current.id);
+  const draft: Pod = {
+    metadata: p.api.metadata,
+    spec,
+    status: {
+      ...(hasInit ? { initContainerStatuses: initStatuses } : {}),
+      containerStatuses: appStatuses,
+    },
+  };
+  let phase: string = getPhase(draft, {
+    podIsTerminal: p.terminationDone,
+    podHasInitialized,
+  });
+  const was = p.api.status?.phase;
+  if ((was === 'Succeeded' || was === 'Failed') && phase !== was) phase = was;
+  draft.status!.phase = phase;
+
+  const kubeletConds = [
+    readyToStartContainersCondition(draft, runtime),
+    initializedCondition(draft),
+    podReadyCondition(draft),
+    containersReadyCondition(draft),
+    podScheduledCondition(),
+  ];
+  const conditions = [...p.extraConditions, ...kubeletConds.map((c) => stamp(p, c, nowMs))];
+  if (p.nodeMarkedNotReady) {
+    const ready = conditions.find((c) => c.type === 'Ready');
+    if (ready) ready.status = 'False';
+  }
+  const ip = current && current.state === 'SANDBOX_READY' ? current.ip : undefined;
+  const lastIp = ip ?? p.api.status?.podIP;
+  const status: PodStatus = {
+    phase,
+    conditions,
+    hostIP: node.ip,
+    hostIPs: [{ ip: node.ip }],
+    ...(lastIp ? { podIP: lastIp, podIPs: [{ ip: lastIp }] } : {}),
+    startTime: p.api.status?.startTime ?? isoAt(nowMs),
+    ...(hasInit ? { initContainerStatuses: initStatuses } : {}),
+    containerStatuses: appStatuses,
+    qosClass: qosClass(p.api),
+  };
+  return status;
+}

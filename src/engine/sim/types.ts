@@ -1,0 +1,193 @@
+/**
+ * The simulation's public shapes (re-exported by src/engine/index.ts).
+ */
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+
+export type V1Pod = Pod;
+
+/** One occurrence, as `kubectl describe pod` lists it (not aggregated). */
+export interface SimEvent {
+  atMs: number;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  /** `spec.containers{NAME}` / `spec.initContainers{NAME}` for container events. */
+  fieldPath?: string;
+}
+
+export type ProbeKind = 'liveness' | 'readiness' | 'startup';
+
+/**
+ * User actions and injected faults, effective at the simulation's `nowMs`.
+ * `pod` defaults to the first pod. An action naming an unknown pod or
+ * container throws and changes nothing.
+ */
+export type Action =
+  | { kind: 'crash'; container: string; exitCode?: number; pod?: string }
+  | { kind: 'oom-kill'; container: string; pod?: string }
+  | { kind: 'kill-sandbox'; pod?: string }
+  | {
+      kind: 'probe-failure';
+      container: string;
+      probe: ProbeKind;
+      durationMs?: number;
+      pod?: string;
+    }
+  | { kind: 'probe-recover'; container: string; probe: ProbeKind; pod?: string }
+  | { kind: 'image-pull-error'; image?: string; durationMs?: number; pod?: string }
+  | { kind: 'delete-pod'; pod?: string; gracePeriodSeconds?: number }
+  | { kind: 'node-failure'; node?: string }
+  | { kind: 'node-recover'; node?: string }
+  | { kind: 'create-service'; name: string }
+  | { kind: 'delete-service'; name: string };
+
+export interface NodeOptions {
+  name: string;
+  /** Images already in this node's cache (besides the pause image). */
+  images?: string[];
+}
+
+export interface ClusterOptions {
+  /** Default: `node-1`, `node-2`. */
+  nodes?: Array<string | NodeOptions>;
+  /** Images already present on every node (besides the pause image). */
+  images?: string[];
+}
+
+export type ContainerKind = 'init' | 'sidecar' | 'app';
+
+/** What the kubelet and the runtime are doing with a container right now. */
+export type ContainerActivity =
+  'waiting' | 'pulling' | 'creating' | 'running' | 'terminating' | 'exited';
+
+export interface ProbeView {
+  kind: ProbeKind;
+  /** The published result: readiness starts at Failure, liveness at Success, startup at Unknown. */
+  result: 'Success' | 'Failure' | 'Unknown';
+  /** Consecutive failures so far (reaching `failureThreshold` publishes Failure). */
+  failures: number;
+  failureThreshold: number;
+  periodSeconds: number;
+  /** A `probe-failure` fault is in effect. */
+  faulted: boolean;
+  /** Simulated instant of the next attempt, when one is scheduled. */
+  nextAtMs?: number;
+}
+
+export interface ContainerRuntimeView {
+  name: string;
+  kind: ContainerKind;
+  /** Index in `spec.initContainers` (init, sidecar) or `spec.containers` (app). */
+  index: number;
+  image: string;
+  /** The runtime's record of the newest instance; 'none' before the first create. */
+  state: 'none' | 'created' | 'running' | 'exited' | 'unknown';
+  activity: ContainerActivity;
+  id?: string;
+  restartCount: number;
+  startedAtMs?: number;
+  finishedAtMs?: number;
+  /** Exit code of the newest terminated instance. */
+  lastExitCode?: number;
+  /** Reason of the newest terminated instance (Completed, Error, OOMKilled). */
+  lastExitReason?: string;
+  /** The waiting reason the kubelet reports (CrashLoopBackOff, ErrImagePull…), if any. */
+  waitingReason?: string;
+  /** The pull decision in effect for the next start. */
+  pull: { policy: string; presentOnNode: boolean; willPull: boolean };
+  /** In CrashLoopBackOff / ImagePullBackOff: when the back-off ends. */
+  backOffUntilMs?: number;
+  backOffMs?: number;
+  ready: boolean;
+  started: boolean;
+  probes: ProbeView[];
+  ports: Array<{ containerPort: number; protocol: string; name?: string; hostPort?: number }>;
+  /** How Podscope reads this container's image and command (the behaviour seam). */
+  note?: string;
+}
+
+export interface VolumeView {
+  name: string;
+  /** emptyDir, configMap, secret, hostPath, persistentVolumeClaim, projected… */
+  type: string;
+  mounts: Array<{ container: string; mountPath: string; readOnly: boolean }>;
+}
+
+/** Plain data for drawing one pod: the sandbox, its containers and the shared namespaces. */
+export interface PodRuntimeView {
+  pod: string;
+  node: string;
+  /** The pod's API phase. */
+  phase: string;
+  deleting: boolean;
+  deleted: boolean;
+  sandbox: {
+    id: string;
+    attempt: number;
+    ip: string;
+    state: 'ready' | 'notready';
+  } | null;
+  containers: ContainerRuntimeView[];
+  volumes: VolumeView[];
+  namespaces: {
+    network: {
+      ip?: string;
+      hostNetwork: boolean;
+      ports: Array<{ container: string; port: number; protocol: string }>;
+    };
+    uts: { hostname: string };
+    ipc: { host: boolean };
+    pid: { shared: boolean; host: boolean };
+  };
+}
+
+/** A checkpoint: plain structured-clonable data; `restoreSimulation` continues from it. */
+export interface SimSnapshot {
+  version: 1;
+  nowMs: number;
+  /** Opaque engine state. */
+  state: unknown;
+}
+
+/** `kubectl get pods` columns. */
+export interface PrintRow {
+  name: string;
+  ready: string;
+  status: string;
+  restarts: string;
+  age: string;
+}
+
+/** The simulation. Every method is deterministic in (manifest, seed, actions and their times). */
+export interface Simulation {
+  /** 0 = the moment the manifest was applied. */
+  readonly nowMs: number;
+  /** Runs simulated time forward by `ms`, handling every due occurrence. */
+  advance(ms: number): void;
+  /** Runs simulated time forward to the absolute instant `ms` (≥ nowMs). */
+  advanceTo(ms: number): void;
+  /** Advances to the next scheduled occurrence and handles it; returns its time, or undefined. */
+  step(): number | undefined;
+  /** User actions and injected faults, effective at nowMs. */
+  dispatch(action: Action): void;
+  /** The API object with status (default: the first pod). */
+  pod(name?: string): V1Pod;
+  /** Every pod the simulation knows, terminating and deleted ones included. */
+  pods(): V1Pod[];
+  /** Every occurrence, oldest first, not aggregated. */
+  events(): SimEvent[];
+  /** Number of events so far (cheap; for streaming deltas with `eventsSince`). */
+  eventCount(): number;
+  /** Events from index `from` on. */
+  eventsSince(from: number): SimEvent[];
+  logs(container: string, opts?: { pod?: string; previous?: boolean }): string[];
+  /** When the next scheduled internal occurrence is due, or undefined when nothing is pending. */
+  nextEventAtMs(): number | undefined;
+  snapshot(): SimSnapshot;
+  runtime(podName?: string): PodRuntimeView;
+  nodes(): Node[];
+  /** `kubectl get pods` rows at the current simulated time. */
+  printRows(): PrintRow[];
+  /** Names of the Services that exist. */
+  services(): string[];
+}
