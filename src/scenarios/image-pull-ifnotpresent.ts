@@ -1,0 +1,3 @@
+import { pullPolicyScenario } from './lib/variants.ts';
+
+export const imagePullIfNotPresent = pullPolicyScenario('IfNotPresent');

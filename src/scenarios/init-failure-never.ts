@@ -1,0 +1,3 @@
+import { initFailure } from './lib/variants.ts';
+
+export const initFailureNever = initFailure('Never');

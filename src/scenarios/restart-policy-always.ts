@@ -1,0 +1,3 @@
+import { restartPolicyScenario } from './lib/variants.ts';
+
+export const restartPolicyAlways = restartPolicyScenario('Always');
