@@ -14,11 +14,9 @@ export const createSimulation: (opts: { manifest: string; seed?: number }) => Sc
 export const MISSING: Partial<Record<EngineFeature, string>> = {
   sidecars:
     'the engine never starts the app containers after a native sidecar (restartPolicy: Always init container) has started',
-  shell: 'the `sh -c` interpreter and known images (issue 5) are not in the engine yet',
   namespaces: 'shared network/UTS/PID namespace effects (issue 5) are not in the engine yet',
   volumes: 'emptyDir files shared between containers (issue 5) are not in the engine yet',
   services: 'Services answering nslookup (create-service, issue 6) are not in the engine yet',
-  nodes: 'node failure, NotReady and taint-based eviction (issue 6) are not in the engine yet',
   controllers: 'ReplicaSet/Deployment manifests (issue 6) are not in the engine yet',
   rollout:
     "the engine has no Action to change a Deployment's template mid-run (needed for a rollout)",
