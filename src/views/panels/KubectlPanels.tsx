@@ -1,0 +1,391 @@
+/**
+ * kubectl's own panels, moving with the timeline: `get pods -w`, `describe pod`,
+ * `logs` (per container, `--previous`) and the pod's YAML, with the describe Events
+ * table under the tabs. Everything derives from the store's current view; what a
+ * terminal would print is shown verbatim in monospace and never translated.
+ */
+import {
+  memo,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import {
+  aggregateEvents,
+  appendRowChange,
+  DEFAULT_EPOCH_MS,
+  describePod,
+  getPodsWatchLines,
+  podToYaml,
+  type EventRow,
+  type RowChange,
+} from '../../engine/index.ts';
+import { useT, type MessageKey } from '../../i18n/index.ts';
+import type { PodscopeState } from '../../store/createPodscopeStore.ts';
+import { usePodscope } from '../../store/StoreProvider.tsx';
+import type { ContainerLogs, PodFrame, PodRow, SimEvent } from '../../store/types.ts';
+import { commandLine, containerNames, kubectlEvents, logsOutput } from './terminal.ts';
+import '../../styles/panels.css';
+
+const TABS = ['watch', 'describe', 'logs', 'yaml'] as const;
+type Tab = (typeof TABS)[number];
+const TAB_LABEL: Record<Tab, MessageKey> = {
+  watch: 'panels.tab.watch',
+  describe: 'panels.tab.describe',
+  logs: 'panels.tab.logs',
+  yaml: 'panels.tab.yaml',
+};
+
+const NO_PODS: PodFrame[] = [];
+const NO_ROWS: PodRow[] = [];
+const NO_EVENTS: SimEvent[] = [];
+const NO_LOGS: Record<string, ContainerLogs> = {};
+
+const selectPods = (s: PodscopeState) => s.frame?.pods ?? NO_PODS;
+const selectRows = (s: PodscopeState) => s.frame?.rows ?? NO_ROWS;
+const selectEvents = (s: PodscopeState) => s.frame?.events ?? NO_EVENTS;
+const selectLogs = (s: PodscopeState) => s.frame?.logs ?? NO_LOGS;
+const selectNowMs = (s: PodscopeState) => s.frame?.nowMs ?? 0;
+/** Kubernetes ages have whole seconds: the printers re-run once a simulated second. */
+const selectNowSec = (s: PodscopeState) => Math.floor((s.frame?.nowMs ?? 0) / 1000);
+
+/** The watch history: a line each time a pod's row changes, cut back on a seek back. */
+function useWatchHistory(): readonly RowChange[] {
+  const rows = usePodscope(selectRows);
+  const nowMs = usePodscope(selectNowMs);
+  const [history, setHistory] = useState<readonly RowChange[]>([]);
+  useEffect(() => {
+    setHistory((h) => appendRowChange(h, nowMs, rows));
+  }, [rows, nowMs]);
+  return history;
+}
+
+function Terminal({ command, lines, label }: { command: string; lines: string; label: string }) {
+  return (
+    <pre className="podscope-terminal" tabIndex={0} aria-label={label}>
+      <span className="podscope-terminal-prompt">{command}</span>
+      {'\n'}
+      {lines}
+    </pre>
+  );
+}
+
+const WatchPane = memo(function WatchPane({ history }: { history: readonly RowChange[] }) {
+  const t = useT();
+  const lines = useMemo(() => getPodsWatchLines(history), [history]);
+  const command = commandLine('watch', '');
+  return (
+    <Terminal
+      command={command}
+      lines={lines.join('\n')}
+      label={t('panels.terminal', { command: command.slice(2) })}
+    />
+  );
+});
+
+const DescribePane = memo(function DescribePane({
+  frame,
+  events,
+}: {
+  frame: PodFrame;
+  events: readonly SimEvent[];
+}) {
+  const t = useT();
+  const nowSec = usePodscope(selectNowSec);
+  const text = useMemo(
+    () =>
+      describePod(frame.pod, kubectlEvents(events), new Date(DEFAULT_EPOCH_MS + nowSec * 1000), {
+        epochMs: DEFAULT_EPOCH_MS,
+      }),
+    [frame.pod, events, nowSec],
+  );
+  const command = commandLine('describe', frame.name);
+  return (
+    <Terminal
+      command={command}
+      lines={text.replace(/\n$/, '')}
+      label={t('panels.terminal', { command: command.slice(2) })}
+    />
+  );
+});
+
+const LogsPane = memo(function LogsPane({ frame }: { frame: PodFrame }) {
+  const t = useT();
+  const logs = usePodscope(selectLogs);
+  const names = useMemo(() => containerNames(frame.pod), [frame.pod]);
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const [previous, setPrevious] = useState(false);
+  const container = picked && names.includes(picked) ? picked : names[names.length - 1];
+  const pickerId = useId();
+  const buffer = container ? logs[`${frame.name}/${container}`] : undefined;
+  const lines = container ? logsOutput(frame.pod, container, buffer, previous) : [];
+  const command = commandLine(
+    'logs',
+    frame.name,
+    names.length > 1 ? container : undefined,
+    previous,
+  );
+  const truncated = previous ? false : (buffer?.truncated ?? false);
+  return (
+    <>
+      <div className="podscope-panels-toolbar">
+        <label htmlFor={pickerId}>{t('panels.logs.container')}</label>
+        <select id={pickerId} value={container ?? ''} onChange={(e) => setPicked(e.target.value)}>
+          {names.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+        <label className="podscope-panels-check">
+          <input
+            type="checkbox"
+            checked={previous}
+            onChange={(e) => setPrevious(e.target.checked)}
+          />
+          {t('panels.logs.previous')}
+        </label>
+      </div>
+      {truncated && (
+        <p className="podscope-panels-note">
+          {t('panels.logs.truncated', { count: buffer?.current.length ?? 0 })}
+        </p>
+      )}
+      <Terminal
+        command={command}
+        lines={lines.join('\n')}
+        label={t('panels.terminal', { command: command.slice(2) })}
+      />
+    </>
+  );
+});
+
+const YamlPane = memo(function YamlPane({ frame }: { frame: PodFrame }) {
+  const t = useT();
+  const text = useMemo(() => podToYaml(frame.pod), [frame.pod]);
+  const command = commandLine('yaml', frame.name);
+  return (
+    <Terminal
+      command={command}
+      lines={text.replace(/\n$/, '')}
+      label={t('panels.terminal', { command: command.slice(2) })}
+    />
+  );
+});
+
+/** The describe Events table, as a real table; Warning rows carry a text mark. */
+export const EventsTable = memo(function EventsTable({
+  podName,
+  events,
+}: {
+  podName: string;
+  events: readonly SimEvent[];
+}) {
+  const t = useT();
+  const nowSec = usePodscope(selectNowSec);
+  const rows: EventRow[] = useMemo(
+    () =>
+      aggregateEvents(kubectlEvents(events), new Date(DEFAULT_EPOCH_MS + nowSec * 1000), {
+        epochMs: DEFAULT_EPOCH_MS,
+        podName,
+      }),
+    [events, nowSec, podName],
+  );
+  return (
+    <div className="podscope-events">
+      <table className="podscope-events-table">
+        <caption>{t('panels.events.caption', { pod: podName })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('panels.events.type')}</th>
+            <th scope="col">{t('panels.events.reason')}</th>
+            <th scope="col">{t('panels.events.age')}</th>
+            <th scope="col">{t('panels.events.from')}</th>
+            <th scope="col">{t('panels.events.message')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={5} className="podscope-events-none">
+                {t('panels.events.none')}
+              </td>
+            </tr>
+          )}
+          {rows.map((r) => (
+            <tr
+              key={r.key}
+              className={r.type === 'Warning' ? 'podscope-events-row--warning' : undefined}
+            >
+              <td className="podscope-events-type">
+                {r.type === 'Warning' && (
+                  <span
+                    className="podscope-events-mark"
+                    role="img"
+                    aria-label={t('panels.events.warningMark')}
+                  >
+                    ⚠
+                  </span>
+                )}
+                {r.type}
+              </td>
+              <td>{r.reason}</td>
+              <td className="podscope-events-age">{r.age}</td>
+              <td>{r.from}</td>
+              <td className="podscope-events-message">
+                {r.fieldPath && <span className="podscope-events-fieldpath">{r.fieldPath}: </span>}
+                {r.text}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+});
+
+/** The WAI-ARIA tabs pattern: roving tabindex, arrows/Home/End move and select. */
+function Tabs({
+  tabs,
+  selected,
+  onSelect,
+  label,
+  idBase,
+  render,
+}: {
+  tabs: readonly Tab[];
+  selected: Tab;
+  onSelect: (tab: Tab) => void;
+  label: string;
+  idBase: string;
+  render: (tab: Tab) => string;
+}) {
+  const refs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = tabs.indexOf(selected);
+    let next: number | undefined;
+    if (e.key === 'ArrowRight') next = (i + 1) % tabs.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + tabs.length) % tabs.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = tabs.length - 1;
+    if (next === undefined) return;
+    e.preventDefault();
+    const tab = tabs[next]!;
+    onSelect(tab);
+    refs.current[tab]?.focus();
+  };
+  return (
+    <div className="podscope-tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
+      {tabs.map((tab) => (
+        <button
+          key={tab}
+          ref={(el) => {
+            refs.current[tab] = el;
+          }}
+          type="button"
+          role="tab"
+          id={`${idBase}-tab-${tab}`}
+          aria-selected={tab === selected}
+          aria-controls={`${idBase}-panel`}
+          tabIndex={tab === selected ? 0 : -1}
+          className="podscope-tab"
+          onClick={() => onSelect(tab)}
+        >
+          {render(tab)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export interface KubectlPanelsProps {
+  /** Tab shown first (default `watch`). */
+  initialTab?: Tab;
+  /** Extra content after the Events table (e.g. a slot for the app shell). */
+  children?: ReactNode;
+}
+
+/** The kubectl panels: tabs for get pods -w, describe, logs and YAML, then the Events table. */
+export function KubectlPanels({ initialTab = 'watch', children }: KubectlPanelsProps) {
+  const t = useT();
+  const pods = usePodscope(selectPods);
+  const events = usePodscope(selectEvents);
+  const history = useWatchHistory();
+  const [tab, setTab] = useState<Tab>(initialTab);
+  const [podPick, setPodPick] = useState<string | undefined>(undefined);
+  const idBase = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const podSelectId = `${idBase}-pod`;
+  const frame = pods.find((p) => p.name === podPick) ?? pods[0];
+  const podEvents = useMemo(
+    () => eventsAbout(events, frame?.name, pods.length),
+    [events, frame?.name, pods.length],
+  );
+
+  return (
+    <section className="podscope-panels" aria-label={t('panels.region')}>
+      <div className="podscope-panels-head">
+        <Tabs
+          tabs={TABS}
+          selected={tab}
+          onSelect={setTab}
+          label={t('panels.tabs')}
+          idBase={idBase}
+          render={(x) => t(TAB_LABEL[x])}
+        />
+        {pods.length > 1 && (
+          <span className="podscope-panels-pod">
+            <label htmlFor={podSelectId}>{t('panels.pod')}</label>
+            <select
+              id={podSelectId}
+              value={frame?.name}
+              onChange={(e) => setPodPick(e.target.value)}
+            >
+              {pods.map((p) => (
+                <option key={p.name} value={p.name}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
+      </div>
+      <div
+        className="podscope-tabpanel"
+        role="tabpanel"
+        id={`${idBase}-panel`}
+        aria-labelledby={`${idBase}-tab-${tab}`}
+      >
+        {tab === 'watch' && <WatchPane history={history} />}
+        {tab !== 'watch' && !frame && <p className="podscope-panels-note">{t('panels.noPod')}</p>}
+        {tab === 'describe' && frame && <DescribePane frame={frame} events={podEvents} />}
+        {tab === 'logs' && frame && <LogsPane key={frame.name} frame={frame} />}
+        {tab === 'yaml' && frame && <YamlPane frame={frame} />}
+      </div>
+      {frame ? (
+        <EventsTable podName={frame.name} events={podEvents} />
+      ) : (
+        <p className="podscope-panels-note">{t('panels.noPod')}</p>
+      )}
+      {children}
+    </section>
+  );
+}
+
+/**
+ * The events about one pod. Events that name their pod are filtered; with a single
+ * pod, unnamed events are its own.
+ */
+function eventsAbout(
+  events: readonly SimEvent[],
+  pod: string | undefined,
+  podCount: number,
+): readonly SimEvent[] {
+  if (!pod) return events;
+  const named = (e: SimEvent) => (e as SimEvent & { pod?: string }).pod;
+  if (podCount <= 1 && !events.some(named)) return events;
+  return events.filter((e) => named(e) === undefined || named(e) === pod);
+}
