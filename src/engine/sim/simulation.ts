@@ -18,10 +18,9 @@
  */
 import type { Container, Node, Pod, Probe } from 'kubernetes-types/core/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
-import { computePodActions } from '../kubelet/podActions.ts';
-import { isContainerRestartable } from '../kubelet/podUtil.ts';
+import { computePodActionsDetailed } from '../kubelet/podActions.ts';
 import { printPod } from '../kubelet/printPod.ts';
-import type { KContainer, ProbeResults } from '../kubelet/runtimeView.ts';
+import type { ProbeResults } from '../kubelet/runtimeView.ts';
 import { defaultBehaviour } from './behaviour.ts';
 import type { ContainerBehaviour } from './behaviour.ts';
 import { SimClock } from './clock.ts';
@@ -134,6 +133,8 @@ class Sim implements Simulation {
       throw new Error('an action needs a kind');
     this.act(action);
     this.flush();
+    // What the action set in motion at this instant happens now.
+    this.advanceTo(this.nowMs);
   }
 
   pod(name?: string): V1Pod {
@@ -527,7 +528,7 @@ class Sim implements Simulation {
       };
     }
     const probeResults = this.probeResults(p);
-    const a = computePodActions(p.api, runtimeViewOf(p), { probeResults });
+    const a = computePodActionsDetailed(p.api, runtimeViewOf(p), { probeResults });
     const steps: Step[] = [];
     if (a.createSandbox && p.sandboxes.length > 0) {
       this.event(
@@ -539,24 +540,15 @@ class Sim implements Simulation {
     if (a.killPod) {
       steps.push({ t: 'killPod', purgeInit: a.createSandbox, graceMs: this.graceOf(p) });
     } else {
-      for (const name of a.containersToKill) {
-        const { c, kind } = this.specByName(p, name);
+      for (const k of a.kills) {
+        const { c } = this.specByName(p, k.name);
         const why =
-          probeResults.liveness?.[name] === 'Failure'
-            ? 'liveness'
-            : probeResults.startup?.[name] === 'Failure'
-              ? 'startup'
-              : undefined;
-        let message = `Stopping container ${name}`;
-        if (why && kind === 'sidecar') message = `Init container ${name} failed ${why} probe`;
-        else if (why)
-          message = `Container ${name} failed ${why} probe${isContainerRestartable(c as KContainer, p.api) ? ', will be restarted' : ''}`;
-        const probe = c[PROBE_FIELD[why ?? 'liveness']];
-        const probeGrace = why ? probe?.terminationGracePeriodSeconds : undefined;
+          k.reason === 'LivenessProbe' ? 'liveness' : k.reason === 'StartupProbe' ? 'startup' : '';
+        const probeGrace = why ? c[PROBE_FIELD[why]]?.terminationGracePeriodSeconds : undefined;
         steps.push({
           t: 'kill',
-          name,
-          message,
+          name: k.name,
+          message: k.message || `Stopping container ${k.name}`,
           graceMs:
             probeGrace !== undefined && probeGrace !== null ? probeGrace * 1000 : this.graceOf(p),
         });
@@ -910,6 +902,8 @@ class Sim implements Simulation {
         delete p.reasons[name];
         this.startProbes(p, rec, spec);
         this.cEvent(p, kind, name, 'Normal', 'Started', 'Container started');
+        // PLEG reports ContainerStarted: the pod worker syncs again after this sync.
+        p.worker.queued = true;
         const hook = spec.lifecycle?.postStart;
         if (!hook) return 'done';
         const h = this.beh.hook(hook, 'postStart', { podName: p.name, podIp: ip });

@@ -11,13 +11,7 @@ import type {
   PodCondition,
   PodStatus,
 } from 'kubernetes-types/core/v1';
-import {
-  containersReadyCondition,
-  initializedCondition,
-  podReadyCondition,
-  podScheduledCondition,
-  readyToStartContainersCondition,
-} from '../kubelet/conditions.ts';
+import { kubeletPodConditions, podScheduledCondition } from '../kubelet/conditions.ts';
 import { shouldContainerBeRestarted } from '../kubelet/podActions.ts';
 import { getPhase } from '../kubelet/phase.ts';
 import type { KContainer, RuntimeView } from '../kubelet/runtimeView.ts';
@@ -93,7 +87,9 @@ function containerStatus(
   hasInit: boolean,
   runtime: RuntimeView,
 ): ContainerStatus {
-  const records = p.containers.filter((r) => r.name === c.name);
+  // A record in `created` lives only between CreateContainer and StartContainer
+  // inside one sync; the kubelet's status (from PLEG's relist) does not see it.
+  const records = p.containers.filter((r) => r.name === c.name && r.state !== 'created');
   const cur = records[0];
   const prev = records[1];
   const old = p.oldStatuses[c.name];
@@ -176,11 +172,9 @@ function qosClass(pod: Pod): string {
 }
 
 /** Keeps a condition's lastTransitionTime unless its status changed. */
-function stamp(
-  p: PodState,
-  c: { type: string; status: string; reason?: string; message?: string },
-  nowMs: number,
-): PodCondition {
+type StampInput = { type: string; status: string; reason?: string; message?: string };
+
+function stamp(p: PodState, c: StampInput, nowMs: number): PodCondition {
   const prev = p.transitions[c.type];
   if (!prev || prev.status !== c.status) p.transitions[c.type] = { status: c.status, atMs: nowMs };
   const out: PodCondition = {
@@ -232,14 +226,10 @@ export function kubeletStatus(p: PodState, node: NodeState, nowMs: number): PodS
   if ((was === 'Succeeded' || was === 'Failed') && phase !== was) phase = was;
   draft.status!.phase = phase;
 
-  const kubeletConds = [
-    readyToStartContainersCondition(draft, runtime),
-    initializedCondition(draft),
-    podReadyCondition(draft),
-    containersReadyCondition(draft),
-    podScheduledCondition(),
-  ];
-  const conditions = [...p.extraConditions, ...kubeletConds.map((c) => stamp(p, c, nowMs))];
+  draft.status!.conditions = p.extraConditions;
+  const conditions = kubeletPodConditions(draft, runtime).map((c) =>
+    p.extraConditions.includes(c) ? c : stamp(p, c as StampInput, nowMs),
+  );
   if (p.nodeMarkedNotReady) {
     const ready = conditions.find((c) => c.type === 'Ready');
     if (ready) ready.status = 'False';
