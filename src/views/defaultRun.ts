@@ -23,7 +23,7 @@ spec:
     - name: log-agent
       image: busybox
       restartPolicy: Always
-      command: ['sh', '-c', 'tail -F /var/log/nginx/access.log']
+      command: ['sh', '-c', 'while true; do tail -n 1 /var/log/nginx/access.log; sleep 5; done']
       volumeMounts:
         - name: shared-logs
           mountPath: /var/log/nginx

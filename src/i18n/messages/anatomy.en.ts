@@ -53,7 +53,7 @@ export const anatomyEn = {
   'anatomy.ns.noPorts': 'no port listening',
   'anatomy.ns.hostname': 'hostname {name}',
   'anatomy.ns.ipcBody': 'SysV semaphores, POSIX shared memory',
-  'anatomy.ns.pidPerBody': 'shareProcessNamespace: false, each container is its own PID 1',
+  'anatomy.ns.pidPerBody': 'each container’s process is its own PID 1',
   'anatomy.ns.pause': '/pause reaps zombies',
   'anatomy.volume.mounts': '{count} mounts',
   'anatomy.volume.emptyDir': 'survives container restarts; deleted with the Pod',

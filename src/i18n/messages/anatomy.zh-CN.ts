@@ -54,7 +54,7 @@ export const anatomyZh = {
   'anatomy.ns.noPorts': '没有监听的端口',
   'anatomy.ns.hostname': '主机名 {name}',
   'anatomy.ns.ipcBody': 'SystemV 信号量、POSIX 共享内存',
-  'anatomy.ns.pidPerBody': 'shareProcessNamespace: false，每个容器各自是 PID 1',
+  'anatomy.ns.pidPerBody': '每个容器的进程各自是 PID 1',
   'anatomy.ns.pause': '/pause 回收僵尸进程',
   'anatomy.volume.mounts': '{count} 处挂载',
   'anatomy.volume.emptyDir': '容器重启后仍在；随 Pod 一起删除',

@@ -1,63 +1,71 @@
 /**
  * The subset of a simulation frame the anatomy reads. Structural on purpose: the real `Frame`
- * (src/worker/protocol.ts, reached through the store) and the engine's `PodRuntimeView` are
- * assignable to these shapes, so the pure model and layout can be tested with plain literals.
+ * (reached through the store) and the engine's `PodRuntimeView` are assignable to these shapes,
+ * so the pure model and layout can be tested with plain literals.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 
 export type Activity = 'waiting' | 'pulling' | 'creating' | 'running' | 'terminating' | 'exited';
 export type ContainerKind = 'init' | 'sidecar' | 'app';
+export type ProbeKind = 'liveness' | 'readiness' | 'startup';
 
 export interface ProbeInput {
-  type: 'liveness' | 'readiness' | 'startup';
+  kind: ProbeKind;
   result?: 'Success' | 'Failure' | 'Unknown';
-  /** An injected probe failure is in effect. */
-  failing?: boolean;
+  /** A probe-failure fault is in effect. */
+  faulted?: boolean;
+  failures?: number;
+  failureThreshold?: number;
+  periodSeconds?: number;
 }
 
 export interface ContainerRuntimeInput {
   name: string;
   kind: ContainerKind;
   image?: string;
-  doing?: Activity;
+  state?: 'none' | 'created' | 'running' | 'exited' | 'unknown';
+  activity?: Activity;
+  restartCount?: number;
+  lastExitCode?: number;
+  lastExitReason?: string;
+  waitingReason?: string;
   pull?: { policy: string; presentOnNode: boolean; willPull: boolean };
   backOffUntilMs?: number;
+  backOffMs?: number;
+  ready?: boolean;
+  started?: boolean;
   probes?: readonly ProbeInput[];
-  lastExitCode?: number;
-  pid?: number;
+  ports?: readonly { containerPort: number }[];
 }
 
 export interface VolumeInput {
   name: string;
   type?: string;
-  files?: readonly string[];
   mounts?: readonly { container: string; mountPath: string; readOnly?: boolean }[];
 }
 
 export interface RuntimeInput {
-  sandbox?: { id?: string; attempt?: number; ip?: string; state?: string };
+  deleting?: boolean;
+  deleted?: boolean;
+  sandbox?: { id?: string; attempt?: number; ip?: string; state?: string } | null;
   containers?: readonly ContainerRuntimeInput[];
   volumes?: readonly VolumeInput[];
   namespaces?: {
     network?: {
       ip?: string;
+      hostNetwork?: boolean;
       ports?: readonly { port: number; container?: string; protocol?: string }[];
     };
     uts?: { hostname?: string };
-    ipc?: { shared?: boolean };
-    pid?: {
-      shared?: boolean;
-      processes?: readonly { pid: number; command: string; container?: string }[];
-    };
+    ipc?: { host?: boolean };
+    pid?: { shared?: boolean; host?: boolean };
   };
 }
 
 export interface PodInput {
   name?: string;
   pod: Pod;
-  runtime?: RuntimeInput;
-  /** The pod no longer exists in the API (deleted, or lost with its node). */
-  gone?: boolean;
+  runtime?: RuntimeInput | Record<string, unknown>;
 }
 
 /** A V1Node, reduced to what the anatomy shows. */
@@ -67,7 +75,7 @@ export interface NodeInput {
 }
 
 export interface FrameInput {
-  nowMs: number;
+  nowMs?: number;
   pods?: readonly PodInput[] | null;
   nodes?: readonly NodeInput[] | null;
 }

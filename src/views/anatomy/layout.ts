@@ -11,9 +11,9 @@ export const CARD_W = 260;
 export const CARD_H = 196;
 export const GAP = 28;
 export const PAD = 22;
-export const POD_HEADER = 64;
+export const POD_HEADER = 92;
 export const LANE_LABEL = 30;
-export const SANDBOX_H = 176;
+export const SANDBOX_H = 188;
 export const VOLUME_W = 232;
 export const VOLUME_H = 132;
 export const NODE_HEADER = 46;
@@ -172,7 +172,7 @@ function podBox(pod: PodVM, podId: string): PodBox {
         source: id,
         target: `${podId}/c/${m.container}`,
         sourceHandle: 'l',
-        targetHandle: 't',
+        targetHandle: 'm',
         className: 'podscope-edge-mount',
         ariaLabel: `${v.name} → ${m.container}:${m.mountPath}`,
       });

@@ -10,6 +10,7 @@ import type {
   FrameInput,
   PodInput,
   ProbeInput,
+  RuntimeInput,
 } from './input.ts';
 
 /** How a state reads at a glance; always shown with text as well. */
@@ -52,7 +53,7 @@ export interface PodVM {
   shareProcessNamespace: boolean;
   graceSeconds: number;
   owner?: string;
-  sandbox: { attempt: number; state: string; id: string };
+  sandbox: { attempt: number; ready: boolean; id: string };
   hostname: string;
   ports: { port: number; container?: string }[];
   ipcShared: boolean;
@@ -61,7 +62,6 @@ export interface PodVM {
   volumes: {
     name: string;
     type: string;
-    files: string[];
     mounts: { container: string; mountPath: string }[];
   }[];
   containers: ContainerVM[];
@@ -74,7 +74,6 @@ export interface NodeVM {
 }
 
 export interface AnatomyVM {
-  nowMs: number;
   nodes: NodeVM[];
 }
 
@@ -131,7 +130,7 @@ function buildContainer(
   const last = status?.lastState?.terminated;
   const image = rt?.image ?? spec.image ?? '';
   const probes: ProbeInput[] = rt?.probes
-    ? rt.probes.map((p) => ({ ...p }))
+    ? rt.probes.map((p) => ({ kind: p.kind, result: p.result, faulted: p.faulted }))
     : (
         [
           ['startup', spec.startupProbe],
@@ -140,7 +139,7 @@ function buildContainer(
         ] as const
       )
         .filter(([, p]) => p)
-        .map(([type]) => ({ type }));
+        .map(([kind]) => ({ kind }));
   return {
     name: spec.name,
     kind,
@@ -150,26 +149,30 @@ function buildContainer(
     pull: rt?.pull ? { ...rt.pull } : undefined,
     state,
     reason,
-    activity: rt?.doing ?? activityOf(state),
+    activity: rt?.activity ?? activityOf(state),
     tone: toneOf(state, reason, exitCode),
-    restartCount: status?.restartCount ?? 0,
-    ready: status?.ready ?? false,
-    started: status?.started ?? false,
+    restartCount: status?.restartCount ?? rt?.restartCount ?? 0,
+    ready: status?.ready ?? rt?.ready ?? false,
+    started: status?.started ?? rt?.started ?? false,
     exitCode,
     lastExit: last
       ? { code: last.exitCode, reason: last.reason ?? `ExitCode:${last.exitCode}` }
-      : rt?.lastExitCode !== undefined
-        ? { code: rt.lastExitCode, reason: rt.lastExitCode === 0 ? 'Completed' : 'Error' }
+      : rt?.lastExitCode !== undefined && state !== 'terminated'
+        ? {
+            code: rt.lastExitCode,
+            reason: rt.lastExitReason ?? (rt.lastExitCode === 0 ? 'Completed' : 'Error'),
+          }
         : undefined,
     backOffUntilMs: rt?.backOffUntilMs,
     probes,
-    ports: (spec.ports ?? []).map((p) => p.containerPort),
+    ports: (rt?.ports ?? spec.ports ?? []).map((p) => p.containerPort),
     mounts: (spec.volumeMounts ?? []).map((m) => ({ volume: m.name, mountPath: m.mountPath })),
   };
 }
 
 export function buildPod(input: PodInput): PodVM {
-  const { pod, runtime } = input;
+  const { pod } = input;
+  const runtime = input.runtime as RuntimeInput | undefined;
   const spec = pod.spec ?? { containers: [] };
   const statuses = new Map<string, ContainerStatus>();
   for (const s of pod.status?.initContainerStatuses ?? []) statuses.set(s.name, s);
@@ -187,7 +190,7 @@ export function buildPod(input: PodInput): PodVM {
   }
 
   const ns = runtime?.namespaces;
-  const ip = ns?.network?.ip ?? runtime?.sandbox?.ip ?? pod.status?.podIP ?? '';
+  const ip = ns?.network?.ip || runtime?.sandbox?.ip || pod.status?.podIP || '';
   const ports =
     ns?.network?.ports?.map((p) => ({ port: p.port, container: p.container })) ??
     containers
@@ -208,7 +211,6 @@ export function buildPod(input: PodInput): PodVM {
     return {
       name: v.name,
       type,
-      files: [...(rv?.files ?? [])],
       mounts: rv?.mounts
         ? rv.mounts.map((m) => ({ container: m.container, mountPath: m.mountPath }))
         : (mountsByVolume.get(v.name) ?? []),
@@ -221,8 +223,8 @@ export function buildPod(input: PodInput): PodVM {
     nodeName: spec.nodeName ?? '',
     phase: pod.status?.phase ?? 'Pending',
     ip,
-    deleting: !!pod.metadata?.deletionTimestamp,
-    gone: !!input.gone,
+    deleting: !!pod.metadata?.deletionTimestamp || !!runtime?.deleting,
+    gone: !!runtime?.deleted,
     restartPolicy: spec.restartPolicy ?? 'Always',
     shareProcessNamespace: !!spec.shareProcessNamespace,
     graceSeconds: spec.terminationGracePeriodSeconds ?? 30,
@@ -231,25 +233,60 @@ export function buildPod(input: PodInput): PodVM {
       : undefined,
     sandbox: {
       attempt: runtime?.sandbox?.attempt ?? 0,
-      state: runtime?.sandbox?.state ?? (ip ? 'SANDBOX_READY' : 'SANDBOX_NOTREADY'),
+      ready: runtime?.sandbox
+        ? /ready/i.test(runtime.sandbox.state ?? '') && !/not/i.test(runtime.sandbox.state ?? '')
+        : !!ip,
       id: runtime?.sandbox?.id ?? '',
     },
     hostname: ns?.uts?.hostname ?? spec.hostname ?? pod.metadata?.name ?? '',
     ports,
-    ipcShared: ns?.ipc?.shared ?? true,
+    ipcShared: !ns?.ipc?.host,
     pidShared: ns?.pid?.shared ?? !!spec.shareProcessNamespace,
-    processes: [...(ns?.pid?.processes ?? [])].map((p) => ({ ...p })),
+    processes: processTree(containers, ns?.pid?.shared ?? !!spec.shareProcessNamespace, spec),
     volumes,
     containers,
   };
 }
 
-const cache = new WeakMap<object, AnatomyVM>();
+/**
+ * The processes `ps` would list from one container when the PID namespace is shared: /pause is
+ * PID 1 and reaps orphans; each running container adds its main process. Unshared, every
+ * container's main process is PID 1 of its own namespace.
+ */
+function processTree(
+  containers: ContainerVM[],
+  shared: boolean,
+  spec: NonNullable<Pod['spec']>,
+): PodVM['processes'] {
+  const all = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+  const commandOf = (name: string) => {
+    const c = all.find((x) => x.name === name);
+    const argv = [...(c?.command ?? []), ...(c?.args ?? [])];
+    if (argv.length) return argv.join(' ').slice(0, 48);
+    const image = (c?.image ?? name).split('/').pop() ?? name;
+    return image.split(/[:@]/)[0] ?? image;
+  };
+  const running = containers.filter((c) => c.state === 'running');
+  if (!shared)
+    return running.map((c) => ({ pid: 1, command: commandOf(c.name), container: c.name }));
+  return [
+    { pid: 1, command: '/pause' },
+    ...running.map((c, i) => ({ pid: i + 7, command: commandOf(c.name), container: c.name })),
+  ];
+}
 
-/** Nodes in the frame's order (then any node a pod names), each with its pods. */
+const cache = new WeakMap<object, { nodes: unknown; vm: AnatomyVM }>();
+
+const NO_PODS: readonly PodInput[] = [];
+
+/**
+ * Nodes in the frame's order (then any node a pod names), each with its pods. Cached on the
+ * identity of the frame's pod and node lists, so a store selector can call it freely.
+ */
 export function buildAnatomy(frame: FrameInput): AnatomyVM {
-  const hit = cache.get(frame);
-  if (hit) return hit;
+  const key = frame.pods ?? NO_PODS;
+  const hit = cache.get(key);
+  if (hit && hit.nodes === frame.nodes) return hit.vm;
   const nodes = new Map<string, NodeVM>();
   for (const n of frame.nodes ?? []) {
     const name = n.metadata?.name ?? '';
@@ -266,8 +303,8 @@ export function buildAnatomy(frame: FrameInput): AnatomyVM {
     }
     node.pods.push(vm);
   }
-  const vm: AnatomyVM = { nowMs: frame.nowMs, nodes: [...nodes.values()] };
-  cache.set(frame, vm);
+  const vm: AnatomyVM = { nodes: [...nodes.values()].filter((n) => n.name || n.pods.length) };
+  cache.set(key, { nodes: frame.nodes, vm });
   return vm;
 }
 

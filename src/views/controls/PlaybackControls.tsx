@@ -1,26 +1,89 @@
+import { memo } from 'react';
+import { useT } from '../../i18n/index.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
 import { formatClock } from '../format.ts';
 
-export function PlaybackControls() {
-  const nowMs = usePodscope((s) => s.frame?.nowMs ?? 0);
+export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 100] as const;
+
+/** Play/Pause, step, next event, speed and the cluster clock. */
+export const PlaybackControls = memo(function PlaybackControls() {
+  const t = useT();
   const playing = usePodscope((s) => s.frame?.playing ?? false);
+  const speed = usePodscope((s) => s.frame?.speed ?? 1);
   const ready = usePodscope((s) => s.isReady);
   const togglePlay = usePodscope((s) => s.togglePlay);
+  const step = usePodscope((s) => s.step);
+  const nextEvent = usePodscope((s) => s.nextEvent);
+  const setSpeed = usePodscope((s) => s.setSpeed);
+  const reset = usePodscope((s) => s.reset);
 
   return (
-    <div className="podscope-controls" role="toolbar" aria-label="Playback">
+    <div className="podscope-controls" role="toolbar" aria-label={t('controls.toolbar')}>
       <button
         type="button"
-        className="podscope-btn podscope-btn--primary"
+        className="podscope-btn podscope-btn--primary podscope-play"
         onClick={togglePlay}
         disabled={!ready}
-        aria-pressed={playing}
       >
-        {playing ? 'Pause' : 'Play'}
+        <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>
+        {playing ? t('controls.pause') : t('controls.play')}
       </button>
-      <output className="podscope-clock" aria-label="Cluster time">
-        {formatClock(nowMs)}
-      </output>
+      <button
+        type="button"
+        className="podscope-btn"
+        onClick={step}
+        disabled={!ready}
+        title={t('controls.stepHint')}
+      >
+        {t('controls.step')}
+      </button>
+      <button
+        type="button"
+        className="podscope-btn"
+        onClick={nextEvent}
+        disabled={!ready}
+        title={t('controls.nextEventHint')}
+      >
+        {t('controls.nextEvent')} <span aria-hidden="true">⇥</span>
+      </button>
+      <div className="podscope-speeds" role="group" aria-label={t('controls.speed')}>
+        {SPEEDS.map((v) => (
+          <button
+            key={v}
+            type="button"
+            className="podscope-btn podscope-btn--pill"
+            aria-pressed={speed === v}
+            onClick={() => setSpeed(v)}
+            disabled={!ready}
+          >
+            {t('controls.speedValue', { speed: v })}
+          </button>
+        ))}
+      </div>
+      <Clock />
+      <button
+        type="button"
+        className="podscope-btn"
+        onClick={reset}
+        disabled={!ready}
+        title={t('controls.restartHint')}
+      >
+        {t('controls.restart')}
+      </button>
     </div>
   );
-}
+});
+
+/** The only part of the bar that changes every frame. */
+const Clock = memo(function Clock() {
+  const t = useT();
+  const text = usePodscope((s) => formatClock(s.frame?.nowMs ?? 0));
+  return (
+    <span className="podscope-clock-wrap">
+      <output className="podscope-clock" aria-label={t('controls.clock')}>
+        {text}
+      </output>
+      <span className="podscope-clock-note">{t('controls.clockNote')}</span>
+    </span>
+  );
+});

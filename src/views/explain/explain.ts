@@ -81,7 +81,7 @@ export function faultUnavailable(kind: FaultKind, ctx: FaultContext): Msg | unde
   if (!c) return undefined;
   if ((kind === 'crash' || kind === 'oom-kill') && c.state !== 'running')
     return msg('explain.na.notRunning', { name: c.name });
-  if (kind === 'probe-failure' && ctx.probe && !c.probes.some((p) => p.type === ctx.probe))
+  if (kind === 'probe-failure' && ctx.probe && !c.probes.some((p) => p.kind === ctx.probe))
     return msg('explain.na.noProbe', { name: c.name, probe: `${ctx.probe}Probe` });
   return undefined;
 }

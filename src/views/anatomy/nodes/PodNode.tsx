@@ -1,0 +1,76 @@
+import type { NodeProps } from '@xyflow/react';
+import { m } from 'framer-motion';
+import { memo } from 'react';
+import { useT } from '../../../i18n/index.ts';
+import { FaultMenu } from '../../faults/FaultMenu.tsx';
+import { usePodHeader, useRow } from '../../hooks.ts';
+import { SettingsButton } from '../../settings/SettingsDialog.tsx';
+import { WhyStatus } from '../../why/WhyStatus.tsx';
+import type { AnatomyNode } from '../layout.ts';
+
+/** The pod box: name, IP, kubectl's READY / STATUS / RESTARTS (each explains itself), policy, owner. */
+export const PodNode = memo(function PodNode({ data }: NodeProps<AnatomyNode>) {
+  const t = useT();
+  const pod = usePodHeader(data.podName);
+  const row = useRow(data.podName);
+  if (!pod) return null;
+  const status = row?.status ?? pod.phase;
+  return (
+    <m.section
+      className={`podscope-pod${pod.gone ? ' podscope-pod--gone' : ''}${pod.deleting ? ' podscope-pod--deleting' : ''}`}
+      aria-label={t('anatomy.pod', { name: pod.name })}
+      initial={false}
+      animate={{ opacity: pod.gone ? 0.55 : 1 }}
+    >
+      <header className="podscope-pod-head">
+        <div className="podscope-pod-row">
+          <h2 className="podscope-pod-name">{pod.name}</h2>
+          <code className="podscope-pod-ip">{pod.ip || t('anatomy.pod.noIp')}</code>
+          <WhyStatus
+            column="status"
+            value={status}
+            podName={pod.name}
+            className="podscope-chip podscope-chip--status"
+          />
+          {row && (
+            <>
+              <WhyStatus
+                column="ready"
+                value={row.ready}
+                podName={pod.name}
+                className="podscope-chip podscope-chip--plain"
+              >
+                READY {row.ready}
+              </WhyStatus>
+              <WhyStatus
+                column="restarts"
+                value={row.restarts}
+                podName={pod.name}
+                className="podscope-chip podscope-chip--plain"
+              >
+                RESTARTS {row.restarts}
+              </WhyStatus>
+            </>
+          )}
+          {pod.deleting && !pod.gone && (
+            <span className="podscope-chip podscope-tone-warn">{t('anatomy.pod.deleting')}</span>
+          )}
+        </div>
+        <div className="podscope-pod-row">
+          <code className="podscope-pod-policy">restartPolicy: {pod.restartPolicy}</code>
+          <span className="podscope-pod-owner">
+            {pod.owner ? t('anatomy.pod.owner', { owner: pod.owner }) : t('anatomy.pod.bare')}
+          </span>
+          <span className="podscope-pod-spacer" />
+          <SettingsButton podName={pod.name} disabled={pod.gone || !!pod.owner} />
+          <FaultMenu podName={pod.name} gone={pod.gone} />
+        </div>
+      </header>
+      {pod.gone && (
+        <p className="podscope-pod-gone" role="note">
+          {pod.owner ? t('anatomy.pod.goneOwned', { owner: pod.owner }) : t('anatomy.pod.goneBare')}
+        </p>
+      )}
+    </m.section>
+  );
+});

@@ -1,0 +1,79 @@
+import type { NodeProps } from '@xyflow/react';
+import { m } from 'framer-motion';
+import { memo } from 'react';
+import { useT } from '../../../i18n/index.ts';
+import { usePodHeader } from '../../hooks.ts';
+import type { AnatomyNode } from '../layout.ts';
+
+/** The pause container as the foundation: one band per shared namespace. */
+export const SandboxNode = memo(function SandboxNode({ data }: NodeProps<AnatomyNode>) {
+  const t = useT();
+  const pod = usePodHeader(data.podName);
+  if (!pod) return null;
+  const ready = pod.sandbox.ready;
+  return (
+    <m.section
+      className={`podscope-sandbox${ready ? '' : ' podscope-sandbox--down'}`}
+      aria-label={t('anatomy.sandbox')}
+      key={pod.sandbox.attempt}
+      initial={{ opacity: 0.3 }}
+      animate={{ opacity: 1 }}
+      transition={{ duration: 0.5 }}
+    >
+      <header className="podscope-sandbox-head">
+        <h3>pause</h3>
+        <code>registry.k8s.io/pause:3.10</code>
+        <span>{t('anatomy.sandbox.desc', { attempt: pod.sandbox.attempt })}</span>
+        {!ready && (
+          <span className="podscope-chip podscope-tone-bad">{t('anatomy.sandbox.notReady')}</span>
+        )}
+      </header>
+      <div className="podscope-ns-bands">
+        <div className="podscope-ns">
+          <h4>{t('anatomy.ns.net')}</h4>
+          <p>
+            <code>{pod.ip ? t('anatomy.ns.ip', { ip: pod.ip }) : t('anatomy.pod.noIp')}</code>
+          </p>
+          <p>
+            {pod.ports.length ? (
+              <code>
+                {pod.ports
+                  .map((p) => `:${p.port}${p.container ? ` ${p.container}` : ''}`)
+                  .join(' · ')}
+              </code>
+            ) : (
+              t('anatomy.ns.noPorts')
+            )}
+          </p>
+        </div>
+        <div className="podscope-ns">
+          <h4>{t('anatomy.ns.uts')}</h4>
+          <p>
+            <code>{t('anatomy.ns.hostname', { name: pod.hostname })}</code>
+          </p>
+        </div>
+        <div className="podscope-ns">
+          <h4>{t('anatomy.ns.ipc')}</h4>
+          <p>{t('anatomy.ns.ipcBody')}</p>
+        </div>
+        <div className={`podscope-ns${pod.pidShared ? '' : ' podscope-ns--private'}`}>
+          <h4>{pod.pidShared ? t('anatomy.ns.pidShared') : t('anatomy.ns.pidPer')}</h4>
+          {pod.pidShared ? (
+            <ul className="podscope-ps">
+              {pod.processes.map((p) => (
+                <li key={`${p.pid}-${p.container ?? ''}`}>
+                  <code>
+                    {p.pid} {p.command}
+                  </code>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('anatomy.ns.pidPerBody')}</p>
+          )}
+          {pod.pidShared && <p className="podscope-ns-note">{t('anatomy.ns.pause')}</p>}
+        </div>
+      </div>
+    </m.section>
+  );
+});

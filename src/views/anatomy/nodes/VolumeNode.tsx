@@ -1,0 +1,37 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useT } from '../../../i18n/index.ts';
+import { useStableSelect, anatomyOf, podOf } from '../../hooks.ts';
+import type { AnatomyNode } from '../layout.ts';
+
+/** A pod volume, with where each container mounts it. */
+export const VolumeNode = memo(function VolumeNode({ data }: NodeProps<AnatomyNode>) {
+  const t = useT();
+  const v = useStableSelect((s) =>
+    podOf(anatomyOf(s), data.podName)?.volumes.find((x) => x.name === data.name),
+  );
+  if (!v) return null;
+  return (
+    <section className="podscope-volume" aria-label={`${v.type} ${v.name}`}>
+      <Handle type="source" position={Position.Left} id="l" isConnectable={false} />
+      <h3>
+        <span className="podscope-volume-type">{v.type}</span> {v.name}
+      </h3>
+      <ul>
+        {v.mounts.map((mt) => (
+          <li key={mt.container}>
+            <code>
+              {mt.container}:{mt.mountPath}
+            </code>
+          </li>
+        ))}
+      </ul>
+      <p className="podscope-volume-note">
+        {t('anatomy.volume.mounts', { count: v.mounts.length })} ·{' '}
+        {v.type === 'emptyDir'
+          ? t('anatomy.volume.emptyDir')
+          : t('anatomy.volume.other', { type: v.type })}
+      </p>
+    </section>
+  );
+});

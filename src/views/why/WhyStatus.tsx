@@ -1,0 +1,121 @@
+import { memo, useCallback, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useLocale, useT } from '../../i18n/index.ts';
+import { docUrl, explainStatus, type StatusColumn } from '../explain/explain.ts';
+import { usePod } from '../hooks.ts';
+import { Popover } from '../ui/Popover.tsx';
+
+export interface WhyStatusProps {
+  /** Which column the value comes from: kubectl's STATUS, READY, RESTARTS, or a container's state. */
+  column: StatusColumn;
+  /** The value as printed, e.g. `Init:CrashLoopBackOff`, `1/2`, `3 (15s ago)`. */
+  value: string;
+  /** The pod it belongs to, for context (restartPolicy, sidecars, grace period). */
+  podName?: string;
+  className?: string;
+  /** What the button shows; defaults to `value`. */
+  children?: ReactNode;
+}
+
+/**
+ * A status that explains itself: a button showing the value; clicking it opens “Why …?”,
+ * the rule that produced it in plain words, the Kubernetes concept and the gotchas.
+ * Usable anywhere inside a Podscope instance (the anatomy, kubectl tables).
+ */
+export const WhyStatus = memo(function WhyStatus({
+  column,
+  value,
+  podName,
+  className,
+  children,
+}: WhyStatusProps) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const anchor = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  return (
+    <>
+      <button
+        ref={anchor}
+        type="button"
+        className={`podscope-why nodrag nopan ${className ?? ''}`}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        title={t('why.button', { value })}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {children ?? value}
+      </button>
+      {open && (
+        <WhyPopover
+          anchor={anchor}
+          column={column}
+          value={value}
+          podName={podName}
+          onClose={close}
+        />
+      )}
+    </>
+  );
+});
+
+function WhyPopover({
+  anchor,
+  column,
+  value,
+  podName,
+  onClose,
+}: {
+  anchor: RefObject<HTMLButtonElement | null>;
+  column: StatusColumn;
+  value: string;
+  podName?: string;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const pod = usePod(podName ?? '');
+  const ex = explainStatus(column, value, pod);
+  const id = useId();
+  return (
+    <Popover
+      anchor={anchor}
+      open
+      onClose={onClose}
+      label={t('why.title', { value })}
+      className="podscope-why-pop"
+    >
+      <h2 className="podscope-pop-title" id={id}>
+        {t('why.title', { value })}
+      </h2>
+      {ex.body.map((m) => (
+        <p key={m.key}>{t(m.key, m.params)}</p>
+      ))}
+      <p className="podscope-why-concept">
+        {t('why.concept', { concept: t(ex.concept.key, ex.concept.params) })} ·{' '}
+        <a href={docUrl(ex.doc, locale)} target="_blank" rel="noreferrer">
+          {t('why.learnMore')}
+        </a>
+      </p>
+      {ex.gotchas.length > 0 && (
+        <div className="podscope-gotchas">
+          <h3>{t('why.gotchas')}</h3>
+          <ul>
+            {ex.gotchas.map((m) => (
+              <li key={m.key}>{t(m.key, m.params)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <button
+        type="button"
+        className="podscope-btn podscope-btn--small"
+        onClick={() => {
+          onClose();
+          anchor.current?.focus();
+        }}
+      >
+        {t('why.close')}
+      </button>
+    </Popover>
+  );
+}
