@@ -1,29 +1,14 @@
 /**
  * The engine the app runs: issue 4's `createSimulation`/`restoreSimulation` from
- * `src/engine/index.ts`, adapted to what the host needs.
+ * `src/engine/index.ts`, as the host's `EngineApi`.
  */
-import * as engine from '../engine/index.ts';
-import type { EngineApi, SimLike } from './engine.ts';
-import { fakeEngine } from './testing/fakeEngine.ts';
-import { parse } from 'yaml';
+import { createSimulation, restoreSimulation, type SimSnapshot } from '../engine/index.ts';
+import type { EngineApi } from './engine.ts';
 
-type Create = (opts: { manifest: string | object; seed?: number }) => SimLike;
-type Restore = (snapshot: unknown) => SimLike;
+export const engineName = 'issue 4';
 
-const api = engine as unknown as { createSimulation?: Create; restoreSimulation?: Restore };
-
-/**
- * INTERIM: until the engine exports `createSimulation`, the host runs a small
- * stand-in so the app and its tests keep working.
- */
-export const defaultEngine: EngineApi =
-  api.createSimulation && api.restoreSimulation
-    ? { create: api.createSimulation, restore: api.restoreSimulation }
-    : {
-        create: (o) =>
-          fakeEngine.create({
-            ...o,
-            manifest: typeof o.manifest === 'string' ? (parse(o.manifest) ?? {}) : o.manifest,
-          }),
-        restore: fakeEngine.restore,
-      };
+export const defaultEngine: EngineApi = {
+  create: (opts) => createSimulation(opts),
+  // restoreSimulation clones the snapshot, so a checkpoint can be restored again.
+  restore: (snapshot) => restoreSimulation(snapshot as SimSnapshot),
+};

@@ -28,6 +28,17 @@ export interface SimLike {
   runtime(podName?: string): PodRuntimeView;
   nodes(): V1Node[];
   printRows(): EngineRow[];
+  /** Optional fast paths for streaming events. */
+  eventCount?(): number;
+  eventsSince?(from: number): readonly SimEvent[];
+}
+
+export function eventCount(sim: SimLike): number {
+  return sim.eventCount ? sim.eventCount() : sim.events().length;
+}
+
+export function eventsSince(sim: SimLike, from: number): readonly SimEvent[] {
+  return sim.eventsSince ? sim.eventsSince(from) : sim.events().slice(from);
 }
 
 export interface EngineApi {

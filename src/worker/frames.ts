@@ -3,7 +3,7 @@
  * deltas. Change detection is cheap: pods, nodes and logs are re-read only when
  * the engine handled something since the last frame; rows are compared as text.
  */
-import type { SimLike } from './engine.ts';
+import { eventsSince, type SimLike } from './engine.ts';
 import type { LaneTracker } from './lanes.ts';
 import {
   LOG_LINE_CAP,
@@ -13,6 +13,9 @@ import {
   type PodRow,
   type TimedAction,
 } from './protocol.ts';
+
+/** While playing, logs are re-read at least every this many frames. */
+const LOG_REFRESH_FRAMES = 8;
 
 export interface FrameSource {
   sim: SimLike;
@@ -30,6 +33,9 @@ export class FrameBuilder {
   private rowsSig = '';
   private actionsDirty = true;
   private first = true;
+  private framesSinceLogs = 0;
+  private podsCache: PodFrame[] = [];
+  private logsAtMs = -1;
 
   constructor(private readonly lanes: LaneTracker) {}
 
@@ -51,9 +57,8 @@ export class FrameBuilder {
     src.touched = false;
     this.first = false;
 
-    const all = sim.events();
-    const items = all.slice(this.eventsSent);
-    this.eventsSent = all.length;
+    const items = eventsSince(sim, this.eventsSent).slice();
+    this.eventsSent += items.length;
     const events = { reset: this.eventsReset, items };
     this.eventsReset = false;
 
@@ -66,8 +71,20 @@ export class FrameBuilder {
         const name = pod.metadata?.name ?? '';
         return { name, pod, runtime: sim.runtime(name) };
       });
+      this.podsCache = pods;
       nodes = sim.nodes();
-      logs = this.logsDelta(sim, pods);
+    }
+    // A looping program prints without the engine scheduling anything: while time
+    // moves, logs are also re-read every few frames.
+    this.framesSinceLogs++;
+    if (
+      touched ||
+      this.logsReset ||
+      (sim.nowMs !== this.logsAtMs && this.framesSinceLogs >= LOG_REFRESH_FRAMES)
+    ) {
+      logs = this.logsDelta(sim, this.podsCache);
+      this.framesSinceLogs = 0;
+      this.logsAtMs = sim.nowMs;
     }
 
     const rowsNow = sim.printRows().map((r): PodRow => ({

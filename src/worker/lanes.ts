@@ -4,6 +4,7 @@
  * sampling after each one is exact. Changes leave as deltas (see LaneDelta).
  */
 import type { Container, ContainerStatus } from 'kubernetes-types/core/v1';
+import { eventsSince, type SimLike } from './engine.ts';
 import type {
   ContainerKind,
   Lane,
@@ -11,8 +12,6 @@ import type {
   LaneSegment,
   LaneState,
   PodRuntimeView,
-  SimEvent,
-  V1Pod,
 } from './protocol.ts';
 
 interface Tracked extends Lane {
@@ -41,20 +40,16 @@ export class LaneTracker {
   }
 
   /**
-   * Records the state of every container at `atMs`. `events` is the engine's whole
-   * list; only those not seen yet are scanned (for image pulls).
+   * Records the state of every container now. Only events not seen yet are
+   * scanned (for image pulls).
    */
-  sample(
-    atMs: number,
-    pods: readonly V1Pod[],
-    runtime: (pod: string) => PodRuntimeView | undefined,
-    events: readonly SimEvent[],
-  ): void {
-    const fresh = events.slice(this.eventsSeen);
-    this.eventsSeen = events.length;
-    for (const pod of pods) {
+  sample(sim: SimLike): void {
+    const atMs = sim.nowMs;
+    const fresh = eventsSince(sim, this.eventsSeen);
+    this.eventsSeen += fresh.length;
+    for (const pod of sim.pods()) {
       const podName = pod.metadata?.name ?? '';
-      const view = runtime(podName);
+      const view = sim.runtime(podName);
       const terminating = !!pod.metadata?.deletionTimestamp;
       const each = (c: Container, kind: ContainerKind, st: ContainerStatus | undefined) => {
         const lane = this.lane(podName, c.name, kind);
@@ -70,7 +65,12 @@ export class LaneTracker {
           )
             lane.pulling = false;
         }
-        const s = classify(st, terminating, runtimePulling(view, c.name) ?? lane.pulling);
+        const activity = runtimeActivity(view, c.name);
+        const s = classify(
+          st,
+          terminating || activity === 'terminating',
+          activity !== undefined ? activity === 'pulling' : lane.pulling,
+        );
         this.put(lane, atMs, s);
         const count = st?.restartCount ?? 0;
         if (count > lane.lastRestartCount) {
@@ -221,18 +221,7 @@ export function classify(
   return reason ? { state: s, reason } : { state: s };
 }
 
-/** Whether the runtime view says the container's image is being pulled (undefined: unknown). */
-function runtimePulling(view: PodRuntimeView | undefined, container: string): boolean | undefined {
-  const list = (view as { containers?: unknown } | undefined)?.containers;
-  if (!Array.isArray(list)) return undefined;
-  const c = list.find((x: { name?: string }) => x?.name === container) as
-    Record<string, unknown> | undefined;
-  if (!c) return undefined;
-  for (const f of ['doing', 'activity', 'phase', 'now']) {
-    const v = c[f];
-    if (typeof v === 'string') return v === 'pulling';
-    if (v && typeof v === 'object' && typeof (v as { kind?: unknown }).kind === 'string')
-      return (v as { kind: string }).kind === 'pulling';
-  }
-  return undefined;
+/** What the runtime view says the container is doing (undefined: not reported). */
+function runtimeActivity(view: PodRuntimeView | undefined, container: string): string | undefined {
+  return view?.containers?.find((c) => c.name === container)?.activity;
 }

@@ -2,7 +2,7 @@
  * One loaded run: the time machine, its timeline lanes and its frame builder,
  * wired together. The host drives a session; tests drive one directly.
  */
-import type { EngineApi } from './engine.ts';
+import { eventCount, type EngineApi } from './engine.ts';
 import { FrameBuilder } from './frames.ts';
 import { LaneTracker } from './lanes.ts';
 import type { Action, Frame, Run } from './protocol.ts';
@@ -20,7 +20,7 @@ export class Session {
       engine,
       run,
       {
-        instant: (sim) => lanes.sample(sim.nowMs, sim.pods(), (p) => sim.runtime(p), sim.events()),
+        instant: (sim) => lanes.sample(sim),
         fork: (atMs) => lanes.truncateAfter(atMs),
       },
       opts,
@@ -55,9 +55,9 @@ export class Session {
 
   /** Steps until a new event is recorded (at most `maxSteps` instants). */
   nextEvent(maxSteps = 10_000): void {
-    const before = this.tm.sim.events().length;
+    const before = eventCount(this.tm.sim);
     for (let i = 0; i < maxSteps; i++) {
-      if (!this.step() || this.tm.sim.events().length > before) return;
+      if (!this.step() || eventCount(this.tm.sim) > before) return;
     }
   }
 

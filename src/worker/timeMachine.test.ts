@@ -100,7 +100,7 @@ describe('time machine', () => {
   });
 
   it('keeps the checkpoint count under its cap by thinning', () => {
-    const { s } = open({}, { everyMs: 1_000, maxCheckpoints: 8 });
+    const { s } = open({}, { everyInstants: 2, minGapMs: 0, maxCheckpoints: 8 });
     s.advanceTo(3_600_000);
     expect(s.tm.checkpointCount).toBeLessThanOrEqual(8);
     const straight = open();
@@ -138,7 +138,8 @@ const arbSchedule: fc.Arbitrary<TimedAction[]> = fc
   })
   .map((xs) => [...xs].sort((a, b) => a.atMs - b.atMs));
 const arbOpts = fc.record({
-  everyMs: fc.constantFrom(1_000, 7_000, 10_000, 60_000),
+  everyInstants: fc.integer({ min: 1, max: 30 }),
+  minGapMs: fc.constantFrom(0, 1, 1_000, 10_000),
   maxCheckpoints: fc.integer({ min: 2, max: 12 }),
 });
 

@@ -1,11 +1,12 @@
 /**
  * The time machine: one simulation, the run's recorded actions, and checkpoints.
  *
- * - Advancing applies each recorded action at its instant and takes a snapshot at
- *   every `everyMs` boundary of new territory (thinned to `maxCheckpoints`).
+ * - Advancing applies each recorded action at its instant and, in new territory,
+ *   takes a snapshot every `everyInstants` engine instants (at least `minGapMs`
+ *   apart; thinned to `maxCheckpoints`, the spacing doubling).
  * - Seeking back restores the nearest checkpoint ≤ t and replays the actions in
  *   (checkpoint, t]: deterministic, so it lands on exactly the state a straight
- *   run had — and it is instant, since at most `everyMs` are replayed.
+ *   run had — and it is instant, since only a few instants are replayed.
  * - A dispatch records the action at now; actions and checkpoints after now are
  *   discarded first (a fork), as an editor's undo does.
  * - Beyond `reachedMs` (the furthest instant simulated in this future) it steps
@@ -15,8 +16,14 @@ import type { EngineApi, SimLike } from './engine.ts';
 import type { Action, Run, TimedAction } from './protocol.ts';
 
 export interface TimeMachineOptions {
-  /** Simulated ms between checkpoints (doubles each time the cap thins them). */
-  everyMs?: number;
+  /**
+   * Engine instants handled between checkpoints (doubles each time the cap thins
+   * them). Replay cost is proportional to instants, not to simulated time: a quiet
+   * hour replays in one jump.
+   */
+  everyInstants?: number;
+  /** Least simulated time between two checkpoints. */
+  minGapMs?: number;
   /** Most checkpoints kept; over it every other one is dropped. */
   maxCheckpoints?: number;
 }
@@ -35,8 +42,9 @@ interface Checkpoint {
   snap: unknown;
 }
 
-export const DEFAULT_CHECKPOINT_EVERY_MS = 10_000;
-export const DEFAULT_MAX_CHECKPOINTS = 360;
+export const DEFAULT_CHECKPOINT_EVERY_INSTANTS = 24;
+export const DEFAULT_CHECKPOINT_MIN_GAP_MS = 1_000;
+export const DEFAULT_MAX_CHECKPOINTS = 200;
 /** Guard against an engine that keeps scheduling work at the same instant. */
 const MAX_STEPS_PER_INSTANT = 10_000;
 
@@ -47,8 +55,10 @@ export class TimeMachine {
   private actionList: TimedAction[];
   private applied = 0;
   private checkpoints: Checkpoint[] = [];
-  private everyMs: number;
+  private everyInstants: number;
+  private readonly minGapMs: number;
   private readonly maxCheckpoints: number;
+  private sinceCheckpoint = 0;
   /** The furthest instant simulated (and sampled) in the current future. */
   reachedMs = 0;
   /** Set whenever the engine handled something; cleared by the frame builder. */
@@ -62,7 +72,8 @@ export class TimeMachine {
     private readonly hooks: TimeMachineHooks,
     opts: TimeMachineOptions = {},
   ) {
-    this.everyMs = opts.everyMs ?? DEFAULT_CHECKPOINT_EVERY_MS;
+    this.everyInstants = Math.max(1, opts.everyInstants ?? DEFAULT_CHECKPOINT_EVERY_INSTANTS);
+    this.minGapMs = Math.max(0, opts.minGapMs ?? DEFAULT_CHECKPOINT_MIN_GAP_MS);
     this.maxCheckpoints = Math.max(2, opts.maxCheckpoints ?? DEFAULT_MAX_CHECKPOINTS);
     this.manifest = run.manifest;
     this.seed = run.seed;
@@ -116,8 +127,6 @@ export class TimeMachine {
       if (!sampling) t = Math.min(t, this.reachedMs);
       const action = this.actionList[this.applied];
       if (action && action.atMs <= t) t = Math.max(action.atMs, now);
-      const boundary = this.nextBoundary();
-      if (boundary !== undefined && boundary <= t) t = Math.max(boundary, now);
 
       if (ne !== undefined && ne <= t) this.touched = true;
       if (t === now) {
@@ -134,8 +143,8 @@ export class TimeMachine {
       if (this.sim.nowMs >= this.reachedMs) {
         this.reachedMs = this.sim.nowMs;
         this.hooks.instant(this.sim);
+        if (++this.sinceCheckpoint >= this.everyInstants) this.checkpoint();
       }
-      if (boundary !== undefined && boundary === this.sim.nowMs) this.checkpoint();
 
       const pending = this.sim.nextEventAtMs();
       const more = pending !== undefined && pending <= target && pending <= this.sim.nowMs;
@@ -191,21 +200,14 @@ export class TimeMachine {
     return { forked };
   }
 
-  private nextBoundary(): number | undefined {
-    const last = this.checkpoints.at(-1)!.atMs;
-    const b = (Math.floor(Math.max(last, this.sim.nowMs) / this.everyMs) + 1) * this.everyMs;
-    // Only new territory needs checkpoints; a boundary at now is taken after its actions.
-    if (this.sim.nowMs > last && this.sim.nowMs % this.everyMs === 0) return this.sim.nowMs;
-    return b;
-  }
-
   private checkpoint(): void {
     const now = this.sim.nowMs;
-    if (now <= this.checkpoints.at(-1)!.atMs) return;
+    if (now < this.checkpoints.at(-1)!.atMs + Math.max(1, this.minGapMs)) return;
     this.checkpoints.push({ atMs: now, applied: this.applied, snap: this.sim.snapshot() });
+    this.sinceCheckpoint = 0;
     if (this.checkpoints.length > this.maxCheckpoints) {
       this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 0);
-      this.everyMs *= 2;
+      this.everyInstants *= 2;
     }
   }
 }

@@ -4,7 +4,7 @@
  * with a doubling back-off. All state is plain data, so snapshots are clones.
  */
 import type { EngineApi, EngineRow, SimLike } from '../engine.ts';
-import type { Action, SimEvent, V1Pod } from '../protocol.ts';
+import type { Action, PodRuntimeView, SimEvent, V1Pod } from '../protocol.ts';
 
 interface FakeContainer {
   name: string;
@@ -182,13 +182,36 @@ class FakeSim implements SimLike {
     return structuredClone({ s: this.s, explodeAtMs: this.explodeAtMs });
   }
 
-  runtime() {
+  runtime(): PodRuntimeView {
     return {
-      containers: this.s.containers.map((c) => ({
+      pod: this.s.pod,
+      node: 'node-1',
+      phase: 'Running',
+      deleting: this.s.deleted,
+      deleted: false,
+      sandbox: { id: 'sb-1', attempt: 0, ip: '10.244.1.5', state: 'ready' },
+      containers: this.s.containers.map((c, index) => ({
         name: c.name,
-        doing: c.state,
-        backOffUntilMs: c.state === 'backoff' ? c.nextAtMs : undefined,
+        kind: 'app',
+        index,
+        image: 'busybox',
+        state: c.state === 'running' ? 'running' : c.state === 'pulling' ? 'none' : 'exited',
+        activity: c.state === 'pulling' ? 'pulling' : c.state === 'running' ? 'running' : 'exited',
+        restartCount: c.restartCount,
+        pull: { policy: 'IfNotPresent', presentOnNode: false, willPull: true },
+        ...(c.state === 'backoff' ? { backOffUntilMs: c.nextAtMs } : {}),
+        ready: c.state === 'running',
+        started: c.state === 'running',
+        probes: [],
+        ports: [],
       })),
+      volumes: [],
+      namespaces: {
+        network: { hostNetwork: false, ports: [] },
+        uts: { hostname: this.s.pod },
+        ipc: { host: false },
+        pid: { shared: false, host: false },
+      },
     };
   }
 

@@ -1,0 +1,132 @@
+/**
+ * Time-machine figures (`npm run bench`): seek latency to t = 1 h, frames
+ * delivered per second at 100×, and the main-thread cost of a frame (clone +
+ * merge; the store's setState is measured in src/store/bridge.bench.ts).
+ * The figures are also printed as a table.
+ */
+import { bench, describe } from 'vitest';
+import { defaultEngine, engineName } from './defaultEngine.ts';
+import { createHost } from './host.ts';
+import { emptyView, mergeFrame, type SimView } from './merge.ts';
+import { wrap, type Envelope, type Frame, type HostMessage } from './protocol.ts';
+import { Session } from './session.ts';
+import { crashLoopRun } from './testing/runs.ts';
+
+const HOUR = 3_600_000;
+
+function time(fn: () => void, rounds: number): number {
+  const t0 = performance.now();
+  for (let i = 0; i < rounds; i++) fn();
+  return (performance.now() - t0) / rounds;
+}
+
+/** Frames a 100× run produces at 60 Hz, as a page would receive them. */
+function framesAt100x(count: number): Frame[] {
+  const s = new Session(defaultEngine, crashLoopRun);
+  const out: Frame[] = [];
+  for (let i = 0; i < count; i++) {
+    s.advanceTo(s.nowMs + 1_600);
+    out.push(structuredClone(s.frame({ playing: true, speed: 100 })));
+  }
+  return out;
+}
+
+/** Plays at 100× for `wallMs` of real time in a host and counts the frames that arrive. */
+async function deliveredPerSecond(wallMs: number): Promise<{ fps: number; simMsPerS: number }> {
+  const channel = new MessageChannel();
+  let frames = 0;
+  let last: Frame | undefined;
+  channel.port2.onmessage = (e: MessageEvent<Envelope<HostMessage>>) => {
+    if (e.data.msg.type === 'frame') {
+      frames++;
+      last = e.data.msg.frame;
+    }
+  };
+  const host = createHost(
+    {
+      post: (m) => channel.port1.postMessage(m),
+      wallNow: () => performance.now(),
+      every: (ms, tick) => {
+        const id = setInterval(tick, ms);
+        return () => clearInterval(id);
+      },
+    },
+    { engine: defaultEngine },
+  );
+  host.receive(wrap({ type: 'load', run: crashLoopRun, speed: 100 }));
+  await new Promise((r) => setTimeout(r, 20));
+  frames = 0;
+  const t0 = performance.now();
+  const from = last?.nowMs ?? 0;
+  host.receive(wrap({ type: 'play' }));
+  await new Promise((r) => setTimeout(r, wallMs));
+  host.dispose();
+  await new Promise((r) => setTimeout(r, 20));
+  const s = (performance.now() - t0) / 1000;
+  channel.port1.close();
+  channel.port2.close();
+  return { fps: frames / s, simMsPerS: ((last?.nowMs ?? 0) - from) / s };
+}
+
+// --- the printed figures -------------------------------------------------
+const warm = new Session(defaultEngine, crashLoopRun);
+warm.advanceTo(2 * HOUR);
+let flip = false;
+const seekBack = time(() => {
+  warm.seek(flip ? HOUR + 1 : HOUR);
+  flip = !flip;
+  warm.frame({ playing: false, speed: 1 });
+}, 200);
+const coldSeek = time(() => {
+  const s = new Session(defaultEngine, crashLoopRun);
+  s.seek(HOUR);
+  s.frame({ playing: false, speed: 1 });
+}, 5);
+const stream = framesAt100x(600);
+let view: SimView = emptyView();
+let k = 0;
+const mergeCost = time(() => {
+  const f = structuredClone(stream[k++ % stream.length]!);
+  view = mergeFrame(k % stream.length === 1 ? emptyView() : view, f);
+}, 3_000);
+const bytes = stream.reduce((n, f) => n + JSON.stringify(f).length, 0) / stream.length;
+const live = await deliveredPerSecond(2_000);
+
+console.log(
+  [
+    '',
+    `engine: ${engineName}; pod: 10 containers crash-looping`,
+    `seek back to t = 1 h (from 2 h, checkpoints): ${seekBack.toFixed(3)} ms`,
+    `cold seek 0 → 1 h (after load, no checkpoints yet): ${coldSeek.toFixed(1)} ms`,
+    `frames delivered at 100× (real time, 2 s): ${live.fps.toFixed(1)} /s, ${(live.simMsPerS / 1000).toFixed(0)} simulated s per s`,
+    `main-thread cost per frame (clone + merge): ${(mergeCost * 1000).toFixed(1)} µs; mean frame ${(bytes / 1024).toFixed(1)} KiB as JSON`,
+    '',
+  ].join('\n'),
+);
+
+// --- tinybench entries ----------------------------------------------------
+describe('time machine', () => {
+  bench('seek back to t = 1 h (from 2 h) + frame', () => {
+    warm.seek(flip ? HOUR + 1 : HOUR);
+    flip = !flip;
+    warm.frame({ playing: false, speed: 1 });
+  });
+  bench(
+    'cold seek 0 → 1 h after load',
+    () => {
+      new Session(defaultEngine, crashLoopRun).seek(HOUR);
+    },
+    { iterations: 5, time: 0 },
+  );
+  bench('one 100× tick (1.6 s simulated) + frame', () => {
+    warm.advanceTo(warm.nowMs + 1_600);
+    warm.frame({ playing: true, speed: 100 });
+  });
+});
+
+describe('main thread', () => {
+  bench('clone + merge one 100× frame', () => {
+    const f = structuredClone(stream[k++ % stream.length]!);
+    view = mergeFrame(k % stream.length === 1 ? emptyView() : view, f);
+  });
+});
