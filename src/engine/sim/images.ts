@@ -4,7 +4,18 @@
 import { parseImageName } from '../kubelet/imagePolicy.ts';
 
 /** `nginx:1.27` → `docker.io/library/nginx:1.27`; digests kept. Unparsable names come back as they are. */
+const normalized = new Map<string, string>();
+
 export function normalizeImage(image: string): string {
+  const known = normalized.get(image);
+  if (known !== undefined) return known;
+  const ref = computeNormalized(image);
+  if (normalized.size > 1000) normalized.clear();
+  normalized.set(image, ref);
+  return ref;
+}
+
+function computeNormalized(image: string): string {
   const p = parseImageName(image);
   if (!p) return image;
   if (p.digest && p.tag) return `${p.repository}:${p.tag}@${p.digest}`;

@@ -117,11 +117,20 @@ class Sim implements Simulation {
   }
 
   advanceTo(ms: number): void {
-    this.clock.advanceTo(Math.round(ms), (job) => this.run(job));
+    this.clock.advanceTo(Math.round(ms), (job) => this.runAndFlush(job));
+    this.flush();
   }
 
   step(): number | undefined {
-    return this.clock.step((job) => this.run(job));
+    const at = this.clock.step((job) => this.runAndFlush(job));
+    this.flush();
+    return at;
+  }
+
+  /** Runs a job; statuses are regenerated once per instant, after its last job. */
+  private runAndFlush(job: Job): void {
+    this.run(job);
+    if (this.clock.nextDueMs() !== this.clock.nowMs) this.flush();
   }
 
   nextEventAtMs(): number | undefined {
@@ -397,7 +406,6 @@ class Sim implements Simulation {
         this.onEvict(this.st.pods[job.pod]!, job.token);
         break;
     }
-    this.flush();
   }
 
   /** Regenerates the API status of every pod touched since the last flush. */

@@ -43,7 +43,18 @@ export function runtimeViewOf(p: PodState): RuntimeView {
   };
 }
 
+const imageIds = new Map<string, string>();
+
 function imageId(ref: string): string {
+  const known = imageIds.get(ref);
+  if (known !== undefined) return known;
+  const id = computeImageId(ref);
+  if (imageIds.size > 1000) imageIds.clear();
+  imageIds.set(ref, id);
+  return id;
+}
+
+function computeImageId(ref: string): string {
   const repo = ref.split('@')[0]!.replace(/:[^/:]+$/, '');
   const h = hashString(ref).toString(16).padStart(8, '0');
   return `${repo}@sha256:${h.repeat(8)}`;

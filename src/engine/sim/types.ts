@@ -84,6 +84,8 @@ export interface ContainerRuntimeView {
   state: 'none' | 'created' | 'running' | 'exited' | 'unknown';
   activity: ContainerActivity;
   id?: string;
+  /** The sandbox the newest instance was created in. */
+  sandboxId?: string;
   restartCount: number;
   startedAtMs?: number;
   finishedAtMs?: number;

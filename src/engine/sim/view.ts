@@ -113,7 +113,10 @@ export function runtimeView(
         ...(port.hostPort ? { hostPort: port.hostPort } : {}),
       })),
     };
-    if (rec) view.id = rec.id;
+    if (rec) {
+      view.id = rec.id;
+      view.sandboxId = rec.sandboxId;
+    }
     if (rec?.startedAtMs !== undefined) view.startedAtMs = rec.startedAtMs;
     if (rec?.finishedAtMs !== undefined) view.finishedAtMs = rec.finishedAtMs;
     if (lastExit) {
