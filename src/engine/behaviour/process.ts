@@ -162,7 +162,7 @@ export function exitProc(
       parent.state = 'running';
       return; // the shell reaps it when it runs
     }
-    sh.done[String(proc.id)] = statusOf(proc);
+    sh.done[String(proc.pid)] = statusOf(proc);
     reap(sys, proc, parent);
     return;
   }

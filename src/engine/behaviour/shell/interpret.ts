@@ -44,6 +44,8 @@ export interface Exec {
   ctx: BehaviourCtx;
   /** Inside `$(…)`: nothing may block. */
   sync: boolean;
+  /** The simple command being run is itself a condition (for `set -e`). */
+  cmdCond?: boolean;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
@@ -145,7 +147,7 @@ function lookupVar(X: Exec, name: string): string | undefined {
     case '$':
       return String(proc.pid);
     case '!':
-      return sh.lastBg === null ? '' : String(procById(X.sys, sh.lastBg)?.pid ?? sh.lastBg);
+      return sh.lastBg === null ? '' : String(sh.lastBg);
     case '#':
       return String(Math.max(0, sh.args.length - 1));
     case '@':
@@ -468,7 +470,7 @@ function inCondition(sh: ShellProgram): boolean {
 
 function setStatus(X: Exec, code: number): StepResult {
   X.sh.status = code;
-  if (code !== 0 && X.sh.vars['-e'] === '1' && !inCondition(X.sh) && !X.sync) {
+  if (code !== 0 && X.sh.vars['-e'] === '1' && !X.cmdCond && !inCondition(X.sh) && !X.sync) {
     X.sh.frames = [];
     exitProc(X.sys, X.proc, code);
     return 'exit';
@@ -509,10 +511,9 @@ export function runShell(sys: PodSystem, proc: Proc, ctx: BehaviourCtx): void {
         const c = procById(sys, id);
         if (c && c.parent === proc.id && c.state === 'zombie') {
           last = statusOf(c);
-          sh.done[String(id)] = last;
+          sh.done[String(c.pid)] = last;
           reap(sys, c, proc);
         } else if (c && c.parent === proc.id) alive.push(id);
-        else last = sh.done[String(id)] ?? last;
       }
       if (sh.pending.length > 0) {
         sh.status = 128 + SIGNAL_NUMBERS[sh.pending[0]!];
@@ -718,9 +719,13 @@ export function stepFrame(X: Exec): StepResult {
       addNotice(X, 'unsupported-syntax', node.what, 'skipped, treated as succeeding');
       pop(sh);
       return setStatus(X, 0);
-    case 'cmd':
+    case 'cmd': {
       pop(sh);
-      return command(X, node, f);
+      X.cmdCond = f.c === true;
+      const r = command(X, node, f);
+      X.cmdCond = false;
+      return r;
+    }
   }
 }
 
@@ -763,7 +768,7 @@ function background(X: Exec, n: number): void {
     const launch = words.length ? programFor(X, words) : undefined;
     if (launch && launch.kind === 'prog' && !launch.daemonize && !launch.fail) {
       const child = spawn(sys, inst, proc.id, launch.argv, launch.prog, launch.wakeAtMs);
-      sh.lastBg = child.id;
+      sh.lastBg = child.pid;
       sh.status = 0;
       return;
     }
@@ -776,7 +781,7 @@ function background(X: Exec, n: number): void {
     childShell(sh, n, frameOut(sh, 'out'), frameOut(sh, 'err')),
     sys.nowMs,
   );
-  sh.lastBg = child.id;
+  sh.lastBg = child.pid;
   sh.status = 0;
 }
 
@@ -1047,6 +1052,9 @@ const BUILTINS = new Set([
   'umask',
 ]);
 
+/** Builtins that also exist as programs (`/bin/echo`). */
+const PATH_BUILTINS = new Set(['echo', 'printf', 'true', 'false', 'test', '[', 'kill', 'pwd']);
+
 function signalFromName(s: string): Signal | 'EXIT' | undefined {
   const t = s.toUpperCase().replace(/^-/, '');
   if (t === 'EXIT' || t === '0') return 'EXIT';
@@ -1065,8 +1073,11 @@ function command(X: Exec, node: Extract<Node, { t: 'cmd' }>, frame: Frame): Step
   const assigns = node.assigns.map(
     (a) => [a.name, expandWord(X, a.value, false).join('')] as const,
   );
-  const base: IO = { out: frameOut(sh, 'out'), err: frameOut(sh, 'err'), stdin: sh.stdin };
-  void frame;
+  const base: IO = {
+    out: frame.out ?? frameOut(sh, 'out'),
+    err: frame.err ?? frameOut(sh, 'err'),
+    stdin: sh.stdin,
+  };
   const io = openRedirs(X, node.redirs, base);
   if (typeof io === 'string') {
     write(X, base.err, `${io}\n`, 'stderr');
@@ -1086,6 +1097,7 @@ function command(X: Exec, node: Extract<Node, { t: 'cmd' }>, frame: Frame): Step
   const tool = basename(name);
 
   if (BUILTINS.has(name)) return builtin(X, name, args, io, node);
+  if (name.includes('/') && PATH_BUILTINS.has(tool)) return builtin(X, tool, args, io, node);
 
   if (X.inst.missing.includes(tool)) {
     write(
@@ -1282,18 +1294,15 @@ function builtin(
     case 'wait': {
       if (X.sync) return setStatus(X, 0);
       const ids: number[] = [];
+      let doneCode = 0;
       for (const a of args) {
         const pid = Number(a.replace(/^%/, ''));
         const p = sys.procs.find((q) => q.parent === proc.id && q.pid === pid);
         if (p) ids.push(p.id);
-        else {
-          const doneId = Object.keys(sh.done).find((id) => procPidOf(sys, Number(id)) === pid);
-          if (doneId === undefined && !Number.isNaN(pid)) {
-            sh.status = 127;
-            return 'next';
-          }
-        }
+        else if (sh.done[String(pid)] !== undefined) doneCode = sh.done[String(pid)]!;
+        else return setStatus(X, 127);
       }
+      if (args.length && ids.length === 0) return setStatus(X, doneCode);
       sh.wait = { kind: 'wait', pids: args.length ? ids : 'all' };
       proc.wakeAtMs = sys.nowMs; // resolves at once if nothing is left to wait for
       return 'block';
@@ -1479,10 +1488,6 @@ function builtin(
   }
 }
 
-function procPidOf(sys: PodSystem, id: number): number | undefined {
-  return procById(sys, id)?.pid;
-}
-
 function killBuiltin(X: Exec, args: string[], io: IO): number {
   const { sys, proc } = X;
   let sig: Signal = 'SIGTERM';
@@ -1516,7 +1521,7 @@ function killBuiltin(X: Exec, args: string[], io: IO): number {
   for (const a of rest) {
     const target =
       a === '%1' && X.sh.lastBg !== null
-        ? procById(sys, X.sh.lastBg)
+        ? sys.procs.find((p) => p.parent === proc.id && p.pid === X.sh.lastBg)
         : visibleProcs(sys, proc).find((p) => String(p.pid) === a);
     if (!target || target.state === 'zombie') {
       write(X, io.err, `kill: can't kill pid ${a}: No such process\n`, 'stderr');

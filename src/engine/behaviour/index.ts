@@ -1,0 +1,53 @@
+/**
+ * The behaviour layer's public surface (used by the simulation's seam and,
+ * through src/engine/index.ts, by the view for types).
+ */
+export { parseImageRef, resolveImage, isPauseImage, IMAGE_CATALOGUE } from './images.ts';
+export type { ImageRef, ResolvedImage, ImageSpec } from './images.ts';
+export { combineCommand, expandK8s, buildEnv } from './command.ts';
+export {
+  DEFAULT_EPOCH_MS,
+  createPodSystem,
+  startSandbox,
+  stopSandbox,
+  startContainer,
+  advance,
+  nextWakeMs,
+  takeOccurrences,
+  stopSignalOf,
+  signalContainer,
+  killContainer,
+  isContainerRunning,
+  startExec,
+  runExec,
+  cancelExec,
+  probeTcp,
+  probeHttp,
+  containerLogs,
+} from './system.ts';
+export type { PodSystemOptions, StartResult } from './system.ts';
+export { runtimeView } from './view.ts';
+export type {
+  PodRuntimeView,
+  ContainerRuntimeView,
+  ProcessView,
+  ListenerView,
+  VolumeView,
+  FileView,
+} from './view.ts';
+export type {
+  BehaviourCtx,
+  ClusterLookup,
+  ServiceInfo,
+  Notice,
+  Occurrence,
+  PodSystem,
+  Signal,
+  Connection,
+  IpcObject,
+  ProcEvent,
+  DeclaredPort,
+  LogLine,
+} from './types.ts';
+export { parse } from './shell/parse.ts';
+export { tokenize, ShellSyntaxError } from './shell/tokenize.ts';
