@@ -154,9 +154,10 @@ function action(names: string[]) {
 }
 
 const scenario = manifest.chain((m) => {
-  const names = [...((m as Spec).spec.initContainers ?? []), ...(m as Spec).spec.containers].map(
-    (c) => c.name,
-  );
+  const names = [
+    ...((m as unknown as Spec).spec.initContainers ?? []),
+    ...(m as unknown as Spec).spec.containers,
+  ].map((c) => c.name);
   return fc.record({
     manifest: fc.constant(m),
     seed: fc.integer({ min: 0, max: 1_000_000 }),
@@ -170,7 +171,8 @@ const scenario = manifest.chain((m) => {
 });
 
 /** Runs per property (PODSCOPE_PROPERTY_RUNS raises it for a soak). */
-const RUNS = Number(globalThis.process?.env?.PODSCOPE_PROPERTY_RUNS ?? 300);
+const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+const RUNS = Number(env?.PODSCOPE_PROPERTY_RUNS ?? 300);
 
 const HORIZON_MS = 400_000;
 
