@@ -114,10 +114,9 @@ export const scenariosEn = {
   'gallery.filter': 'Topic',
   'gallery.all': 'All topics',
   'gallery.load': 'Load {title}',
+  'gallery.loadShort': 'Load',
   'gallery.loaded': 'Loaded: {title}',
   'gallery.count': '{count} scenarios',
-  'gallery.preview':
-    'Engine support for this scenario is still coming; it may not behave as described yet.',
 
   // Editor
   'editor.open': 'Edit YAML',

@@ -108,9 +108,9 @@ export const scenariosZh = {
   'gallery.filter': '主题',
   'gallery.all': '全部主题',
   'gallery.load': '加载“{title}”',
+  'gallery.loadShort': '加载',
   'gallery.loaded': '已加载：{title}',
   'gallery.count': '共 {count} 个场景',
-  'gallery.preview': '模拟器对这个场景的支持还在开发中，目前的表现可能与描述不一致。',
 
   'editor.open': '编辑 YAML',
   'editor.title': '清单',
