@@ -1,18 +1,49 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type BuildEnvironmentOptions, type PluginOption } from 'vite';
+import { inlineExtractedCss, inlineWorkers, singleHtml } from './src/embed/build/plugins.ts';
 
-// One config for the app build, the dev server and Vitest.
-export default defineConfig({
+// One config for the app build, the dev server and Vitest. Two more modes make one-file builds:
+// `--mode embed` the <pod-scope> element as one ES module (dist-embed/pod-scope.js), and
+// `--mode single` the app as one HTML file that works from disk (dist-single/podscope.html).
+const oneFile: BuildEnvironmentOptions = {
+  target: 'es2022',
+  sourcemap: false,
+  emptyOutDir: true,
+  copyPublicDir: false,
+  cssCodeSplit: false,
+  assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+  rolldownOptions: { output: { codeSplitting: false } },
+};
+
+const builds: Record<string, { build: BuildEnvironmentOptions; plugins: PluginOption[] }> = {
+  embed: {
+    build: {
+      ...oneFile,
+      outDir: 'dist-embed',
+      minify: true,
+      lib: { entry: 'src/embed/element.ts', formats: ['es'], fileName: () => 'pod-scope.js' },
+    },
+    plugins: [inlineWorkers(), inlineExtractedCss()],
+  },
+  single: {
+    build: { ...oneFile, outDir: 'dist-single', modulePreload: false },
+    plugins: [inlineWorkers(), singleHtml()],
+  },
+};
+
+export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [react()],
+  plugins: [react(), ...(builds[mode]?.plugins ?? [])],
+  // A library build keeps process.env for its users; the element runs in browsers, so fix it.
+  define: mode === 'embed' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   worker: { format: 'es' },
   server: { port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  build: { target: 'es2022', sourcemap: false },
+  build: builds[mode]?.build ?? { target: 'es2022', sourcemap: false },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     benchmark: { include: ['src/**/*.bench.ts'] },
   },
-});
+}));

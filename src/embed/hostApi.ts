@@ -109,6 +109,7 @@ export function attachHostApi(opts: HostApiOptions): () => void {
           post({ source: SOURCE, type: 'error', errors });
           return;
         }
+        forget();
         controls.load({ manifest: msg.manifest, seed: controls.currentRun().seed, actions: [] });
         return;
       }
@@ -131,6 +132,10 @@ export function attachHostApi(opts: HostApiOptions): () => void {
   let lastRows = '';
   let log: SimEvent[] = [];
   let seen: SimEvent[] = [];
+  const forget = () => {
+    seen = [];
+    lastRows = '';
+  };
   const onSim = (m: HostMessage) => {
     if (m.type === 'error') {
       if (m.code === 'manifest' || m.code === 'action')
@@ -171,11 +176,7 @@ export function attachHostApi(opts: HostApiOptions): () => void {
 
   opts.listenOn.addEventListener('message', onMessage as EventListener);
   const offSim = opts.onSimMessage(onSim);
-  const offRun =
-    opts.onRunChange?.(() => {
-      seen = [];
-      lastRows = '';
-    }) ?? (() => {});
+  const offRun = opts.onRunChange?.(forget) ?? (() => {});
   post({ source: SOURCE, type: 'ready' });
 
   return () => {

@@ -1,0 +1,133 @@
+/**
+ * Vite plugins for the one-file builds (`--mode embed`, `--mode single`). They work on the
+ * finished bundle, with no Node APIs:
+ *
+ * - `inlineWorkers`: a worker the app starts with `new Worker(new URL('./x.worker.ts',
+ *   import.meta.url))` is emitted by Vite as a separate file. This rewrites that URL into a blob
+ *   URL made (once) from the worker's code, carried inside the main chunk. Where a blob worker
+ *   cannot start (a CSP without `blob:` in worker-src), the client's same-thread fallback runs.
+ * - `inlineExtractedCss`: CSS imported the ordinary way (React Flow's, the views') is written
+ *   into the string the `<pod-scope>` element adopts in its shadow root, instead of a file.
+ * - `singleHtml`: inlines the entry script and stylesheet into `index.html`, saved as
+ *   `podscope.html` — one file that works when opened from disk.
+ */
+import type { Plugin, Rollup } from 'vite';
+
+type Bundle = Rollup.OutputBundle;
+type Item = Bundle[string];
+type Chunk = Extract<Item, { type: 'chunk' }>;
+
+const text = (item: Item): string =>
+  item.type === 'chunk'
+    ? item.code
+    : typeof item.source === 'string'
+      ? item.source
+      : new TextDecoder().decode(item.source);
+
+const chunks = (bundle: Bundle): Chunk[] =>
+  Object.values(bundle).filter((i): i is Chunk => i.type === 'chunk');
+
+/** A JS string literal safe to place inside an HTML <script> too. */
+const literal = (s: string) => JSON.stringify(s).replace(/<\/(script)/gi, '<\\/$1');
+
+export function inlineWorkers(): Plugin {
+  return {
+    name: 'podscope:inline-workers',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const workers = Object.values(bundle).filter(
+        (i) => i.type === 'asset' && /\.worker-[\w-]+\.js$/.test(i.fileName),
+      );
+      workers.forEach((worker, index) => {
+        // Referenced relative to the chunk (`sim.worker-x.js`) or to the base (`assets/…`).
+        const base = worker.fileName
+          .split('/')
+          .pop()!
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const url = new RegExp(
+          `new URL\\(\\s*(["'\`])[^"'\`]*?${base}\\1\\s*,\\s*import\\.meta\\.url\\s*\\)`,
+          'g',
+        );
+        let used = false;
+        for (const chunk of chunks(bundle)) {
+          if (!url.test(chunk.code)) continue;
+          url.lastIndex = 0;
+          used = true;
+          const source = `__podscopeWorker${index}`;
+          const cache = `__podscopeWorkerUrl${index}`;
+          chunk.code =
+            `const ${source} = ${literal(text(worker))};\nlet ${cache};\n` +
+            chunk.code.replace(
+              url,
+              `new URL(${cache} ??= URL.createObjectURL(new Blob([${source}], { type: "text/javascript" })))`,
+            );
+        }
+        if (!used) return this.error(`worker ${worker.fileName} is emitted but never referenced`);
+        delete bundle[worker.fileName];
+      });
+    },
+  };
+}
+
+export const CSS_MARKER = '/*__PODSCOPE_EXTRACTED_CSS__*/';
+
+export function inlineExtractedCss(): Plugin {
+  return {
+    name: 'podscope:inline-extracted-css',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const sheets = Object.values(bundle).filter(
+        (i) => i.type === 'asset' && i.fileName.endsWith('.css'),
+      );
+      const css = sheets.map(text).join('\n');
+      const marker = new RegExp(`(["'\`])${CSS_MARKER.replace(/[*/]/g, '\\$&')}\\1`, 'g');
+      let found = false;
+      for (const chunk of chunks(bundle)) {
+        if (!marker.test(chunk.code)) continue;
+        marker.lastIndex = 0;
+        found = true;
+        chunk.code = chunk.code.replace(marker, () => literal(css));
+      }
+      if (!found) this.error('the <pod-scope> element has no CSS marker to fill');
+      for (const s of sheets) delete bundle[s.fileName];
+    },
+  };
+}
+
+export function singleHtml(fileName = 'podscope.html'): Plugin {
+  return {
+    name: 'podscope:single-html',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const html = bundle['index.html'];
+      if (!html || html.type !== 'asset') return this.error('no index.html in the bundle');
+      const find = (ref: string) => bundle[ref.replace(/^\.\//, '')];
+      let page = text(html);
+      page = page.replace(
+        /<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g,
+        (tag, src: string) => {
+          const item = find(src);
+          if (!item) return tag;
+          delete bundle[item.fileName];
+          return `<script type="module">${text(item).replace(/<\/(script)/gi, '<\\/$1')}</script>`;
+        },
+      );
+      page = page.replace(
+        /<link rel="stylesheet"[^>]*\shref="([^"]+)"[^>]*>/g,
+        (tag, href: string) => {
+          const item = find(href);
+          if (!item) return tag;
+          delete bundle[item.fileName];
+          return `<style>${text(item).replace(/<\/(style)/gi, '<\\/$1')}</style>`;
+        },
+      );
+      page = page.replace(/<link rel="modulepreload"[^>]*>\s*/g, '');
+      page = page.replace(/<link rel="icon"[^>]*>\s*/g, '');
+      delete bundle['index.html'];
+      this.emitFile({ type: 'asset', fileName, source: page });
+    },
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * `mountPodscope(element, options)`: the one way a Podscope instance comes to life — the full
+ * app, the iframe embed and the `<pod-scope>` element all go through here. Each call creates
+ * its own simulation client (a Web Worker, or the same-thread fallback), its own store and its
+ * own React root; `destroy()` undoes all of it. Nothing global is written.
+ */
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nProvider, matchLocale, type Locale } from '../i18n/index.ts';
+import { createPodscopeStore, type PodscopeStore } from '../store/createPodscopeStore.ts';
+import { StoreProvider, usePodscope } from '../store/StoreProvider.tsx';
+import { App } from '../views/App.tsx';
+import { createSimClient, type Transport } from '../worker/client.ts';
+import type { Run } from '../worker/protocol.ts';
+import { EmbedContext, type EmbedOptions } from './EmbedContext.tsx';
+import { createGatedClient } from './gatedClient.ts';
+import { attachHostApi } from './hostApi.ts';
+import { Notices, type Notice } from './Notices.tsx';
+import { PANEL_IDS, type PanelId, type Theme } from './params.ts';
+import { defaultRun, scenarioRun } from './scenarios.ts';
+import { ShareButton } from './ShareDialog.tsx';
+import { watchVisibility } from './visibility.ts';
+
+export interface MountOptions {
+  /** A whole run (a share link's); wins over `manifest` and `scenario`. */
+  run?: Run;
+  /** A manifest (YAML text), run with seed 1 and no actions; wins over `scenario`. */
+  manifest?: string;
+  /** A scenario id (`default` when absent; an unknown id shows a notice and the default). */
+  scenario?: string;
+  /** Simulated ms to open at (paused unless `autoplay`). */
+  atMs?: number;
+  lang?: Locale;
+  autoplay?: boolean;
+  speed?: number;
+  theme?: Theme;
+  /** Panels shown; undefined = all. */
+  panels?: readonly PanelId[];
+  /** Embed mode: the app's chrome hidden, fitted to the frame, playback controls kept. */
+  embed?: boolean;
+  /** Enables the postMessage API for this host-page origin (exact). */
+  hostOrigin?: string;
+  /** Where host API replies go (default `window.parent`). */
+  hostWindow?: { postMessage(message: unknown, targetOrigin: string): void };
+  /** Messages to show above the app (e.g. a damaged share link). */
+  notices?: readonly Notice[];
+  /** Force the same-thread engine (default: a worker, falling back when it cannot start). */
+  transport?: Transport;
+  /** Start the engine at once instead of when the element first becomes visible. */
+  eager?: boolean;
+  /** The app's address for share links (default: this page without query and fragment). */
+  appUrl?: string;
+}
+
+export interface PodscopeMount {
+  store: PodscopeStore;
+  destroy(): void;
+}
+
+function resolveRun(o: MountOptions, notices: Notice[]): Run {
+  if (o.run) return o.run;
+  if (o.manifest !== undefined) return { manifest: o.manifest, seed: 1, actions: [] };
+  if (o.scenario !== undefined) {
+    const run = scenarioRun(o.scenario);
+    if (run) return run;
+    notices.push({ key: 'notice.unknownScenario', params: { id: o.scenario } });
+  }
+  return defaultRun();
+}
+
+function defaultLocale(): Locale {
+  return matchLocale(typeof navigator === 'undefined' ? [] : navigator.languages);
+}
+
+/** Classes of the shell around the app: embed mode, theme, hidden panels. */
+export function shellClasses(embed: boolean, panels: readonly PanelId[] | undefined): string {
+  const classes = ['podscope-shell'];
+  if (embed) classes.push('podscope-root--embed');
+  if (panels)
+    for (const id of PANEL_IDS) if (!panels.includes(id)) classes.push(`podscope-hide--${id}`);
+  return classes.join(' ');
+}
+
+function Shell({
+  options,
+  notices,
+  children,
+}: {
+  options: EmbedOptions;
+  notices: readonly Notice[];
+  children: ReactNode;
+}) {
+  const locale = usePodscope((s) => s.locale);
+  const theme = usePodscope((s) => s.theme);
+  return (
+    <I18nProvider locale={locale}>
+      <div
+        className={shellClasses(options.embed, options.panels)}
+        data-theme={theme}
+        lang={locale === 'pseudo' ? 'en' : locale}
+        data-panels={options.panels?.join(' ')}
+      >
+        <Notices notices={notices} />
+        {!options.embed && (
+          <div className="podscope-shell__actions">
+            <ShareButton />
+          </div>
+        )}
+        {children}
+      </div>
+    </I18nProvider>
+  );
+}
+
+export function mountPodscope(element: HTMLElement, options: MountOptions = {}): PodscopeMount {
+  const notices: Notice[] = [...(options.notices ?? [])];
+  const run = resolveRun(options, notices);
+  const transport = options.transport;
+  const client = createGatedClient(() =>
+    createSimClient(transport === undefined ? {} : { transport }),
+  );
+  const store = createPodscopeStore(client, run, {
+    ui: { locale: options.lang ?? defaultLocale(), theme: options.theme ?? 'auto' },
+    load: {
+      ...(options.autoplay ? { autoplay: true } : {}),
+      ...(options.atMs ? { atMs: options.atMs } : {}),
+      ...(options.speed !== undefined ? { speed: options.speed } : {}),
+    },
+  });
+
+  const stopWatching = options.eager
+    ? (client.setVisible(true), () => {})
+    : watchVisibility(element, (visible) => client.setVisible(visible));
+
+  let detachHost = () => {};
+  if (options.hostOrigin) {
+    const target = options.hostWindow ?? element.ownerDocument.defaultView?.parent;
+    const listenOn = element.ownerDocument.defaultView;
+    if (target && listenOn) {
+      const s = () => store.getState();
+      detachHost = attachHostApi({
+        origin: options.hostOrigin,
+        listenOn,
+        target,
+        controls: {
+          load: (r) => s().load(r),
+          play: () => s().play(),
+          pause: () => s().pause(),
+          setSpeed: (v) => s().setSpeed(v),
+          seek: (ms) => s().seek(ms),
+          dispatch: (a) => s().dispatch(a),
+          currentRun: () => s().run,
+        },
+        onSimMessage: (l) => client.onMessage(l),
+        onRunChange: (l) =>
+          store.subscribe((next, prev) => {
+            if (next.run.manifest !== prev.run.manifest || next.run.seed !== prev.run.seed) l();
+          }),
+      });
+    }
+  }
+
+  const embedOptions: EmbedOptions = {
+    embed: options.embed ?? false,
+    ...(options.panels ? { panels: options.panels } : {}),
+    appUrl: options.appUrl ?? '',
+  };
+  const root = createRoot(element);
+  root.render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <EmbedContext.Provider value={embedOptions}>
+          <Shell options={embedOptions} notices={notices}>
+            <App />
+          </Shell>
+        </EmbedContext.Provider>
+      </StoreProvider>
+    </StrictMode>,
+  );
+
+  let destroyed = false;
+  return {
+    store,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      detachHost();
+      stopWatching();
+      root.unmount();
+      store.dispose();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The full app and the iframe embed: reads the page's URL (embed parameters in the query, a
+ * share link in the fragment) and mounts one instance. `src/main.tsx` only calls this.
+ */
+import '../styles/embed.css';
+import { mountPodscope, type MountOptions, type PodscopeMount } from './mount.tsx';
+import type { Notice } from './Notices.tsx';
+import { parseEmbedParams } from './params.ts';
+import { decodeShareFragment, type DecodeResult } from './shareLink.ts';
+
+/** Mount options for a page address: query parameters win over the link's view options. */
+export function optionsFromUrl(href: string): MountOptions {
+  const url = new URL(href);
+  const params = parseEmbedParams(url.search);
+  for (const w of params.warnings) console.warn(`[podscope] ${w}`);
+  const notices: Notice[] = [];
+  const link = decodeShareFragment(url.hash);
+  const o: MountOptions = {};
+  if (link.ok) {
+    const s = link.state;
+    Object.assign(o, { run: s.run, atMs: s.atMs, speed: s.speed });
+    if (s.lang) o.lang = s.lang;
+    if (s.theme) o.theme = s.theme;
+    if (s.panels) o.panels = s.panels;
+  } else if (link.reason !== 'none') {
+    console.warn(`[podscope] share link refused: ${link.detail}`);
+    notices.push(linkNotice(link));
+  }
+  if (params.scenario !== undefined && !o.run) o.scenario = params.scenario;
+  if (params.lang) o.lang = params.lang;
+  if (params.speed !== undefined) o.speed = params.speed;
+  if (url.searchParams.has('theme') && params.theme) o.theme = params.theme;
+  if (params.panels) o.panels = params.panels;
+  if (params.autoplay) o.autoplay = true;
+  if (params.embed) o.embed = true;
+  if (params.origin) o.hostOrigin = params.origin;
+  if (notices.length) o.notices = notices;
+  url.search = '';
+  url.hash = '';
+  o.appUrl = url.toString();
+  return o;
+}
+
+function linkNotice(
+  link: Extract<DecodeResult, { ok: false; reason: 'outdated' | 'corrupt' | 'invalid' }>,
+): Notice {
+  return { key: `notice.${link.reason}`, params: { detail: link.detail } };
+}
+
+export function startApp(root: HTMLElement, win: Window = window): PodscopeMount {
+  const mount = mountPodscope(root, optionsFromUrl(win.location.href));
+  // Pasting another share link into the address bar changes only the fragment: load it.
+  win.addEventListener('hashchange', () => {
+    const link = decodeShareFragment(win.location.hash);
+    if (!link.ok) return;
+    const { run, atMs, speed } = link.state;
+    mount.store.getState().load(run, { atMs, speed });
+  });
+  return mount;
+}
