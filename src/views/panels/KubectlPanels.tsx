@@ -28,6 +28,7 @@ import { useT, type MessageKey } from '../../i18n/index.ts';
 import type { PodscopeState } from '../../store/createPodscopeStore.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
 import type { ContainerLogs, PodFrame, PodRow, SimEvent } from '../../store/types.ts';
+import { WhyStatus } from '../why/WhyStatus.tsx';
 import { commandLine, containerNames, kubectlEvents, logsOutput } from './terminal.ts';
 import '../../styles/panels.css';
 
@@ -74,16 +75,33 @@ function Terminal({ command, lines, label }: { command: string; lines: string; l
   );
 }
 
-const WatchPane = memo(function WatchPane({ history }: { history: readonly RowChange[] }) {
+const WatchPane = memo(function WatchPane({
+  history,
+  row,
+}: {
+  history: readonly RowChange[];
+  /** The selected pod's row now: its STATUS, READY and RESTARTS explain themselves. */
+  row: PodRow | undefined;
+}) {
   const t = useT();
   const lines = useMemo(() => getPodsWatchLines(history), [history]);
   const command = commandLine('watch', '');
   return (
-    <Terminal
-      command={command}
-      lines={lines.join('\n')}
-      label={t('panels.terminal', { command: command.slice(2) })}
-    />
+    <>
+      <Terminal
+        command={command}
+        lines={lines.join('\n')}
+        label={t('panels.terminal', { command: command.slice(2) })}
+      />
+      {row && (
+        <p className="podscope-panels-why">
+          <span>{t('panels.watch.why')}</span>
+          <WhyStatus column="status" value={row.status} podName={row.name} />
+          <WhyStatus column="ready" value={row.ready} podName={row.name} />
+          <WhyStatus column="restarts" value={row.restarts} podName={row.name} />
+        </p>
+      )}
+    </>
   );
 });
 
@@ -233,7 +251,7 @@ export const EventsTable = memo(function EventsTable({
                 )}
                 {r.type}
               </td>
-              <td>{r.reason}</td>
+              <td className="podscope-events-reason">{r.reason}</td>
               <td className="podscope-events-age">{r.age}</td>
               <td>{r.from}</td>
               <td className="podscope-events-message">
@@ -313,6 +331,7 @@ export interface KubectlPanelsProps {
 export function KubectlPanels({ initialTab = 'watch', children }: KubectlPanelsProps) {
   const t = useT();
   const pods = usePodscope(selectPods);
+  const rows = usePodscope(selectRows);
   const events = usePodscope(selectEvents);
   const history = useWatchHistory();
   const [tab, setTab] = useState<Tab>(initialTab);
@@ -359,7 +378,9 @@ export function KubectlPanels({ initialTab = 'watch', children }: KubectlPanelsP
         id={`${idBase}-panel`}
         aria-labelledby={`${idBase}-tab-${tab}`}
       >
-        {tab === 'watch' && <WatchPane history={history} />}
+        {tab === 'watch' && (
+          <WatchPane history={history} row={rows.find((r) => r.name === frame?.name)} />
+        )}
         {tab !== 'watch' && !frame && <p className="podscope-panels-note">{t('panels.noPod')}</p>}
         {tab === 'describe' && frame && <DescribePane frame={frame} events={podEvents} />}
         {tab === 'logs' && frame && <LogsPane key={frame.name} frame={frame} />}

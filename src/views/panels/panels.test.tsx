@@ -107,7 +107,7 @@ function view(): SimView {
         restarts: [{ atMs: 20_000, restartCount: 1 }],
       },
     ],
-  } as SimView;
+  } as unknown as SimView;
 }
 
 function render(node: React.ReactNode, locale: 'en' | 'zh-CN' = 'en') {

@@ -40,7 +40,9 @@ import '../../styles/panels.css';
 
 const LABEL_W = 150;
 const AXIS_H = 22;
-const LANE_H = 26;
+const LANE_H = 30;
+/** Top of the bar in a lane: the band above it holds restart labels. */
+const BAR_Y = 10;
 const BAR_H = 18;
 const PAD_R = 12;
 
@@ -161,7 +163,6 @@ function Segment({
   container: string;
   t: Translate;
 }) {
-  const y = (LANE_H - BAR_H) / 2;
   const title = t('panels.timeline.segment', {
     container,
     state: t(stateKey(r.state)),
@@ -173,7 +174,7 @@ function Segment({
     <g className={`podscope-tl-seg podscope-tl-seg--${r.state}`}>
       <rect
         x={r.x}
-        y={y}
+        y={BAR_Y}
         width={Math.max(r.w, r.state === 'terminated' ? 2 : 0.5)}
         height={BAR_H}
         fill={fillOf(r.state, ids)}
@@ -182,7 +183,12 @@ function Segment({
         <title>{title}</title>
       </rect>
       {labelFits(r.label, r.w) && (
-        <text x={r.x + 4} y={LANE_H / 2} dominantBaseline="central" className="podscope-tl-label">
+        <text
+          x={r.x + 4}
+          y={BAR_Y + BAR_H / 2}
+          dominantBaseline="central"
+          className="podscope-tl-label"
+        >
           {r.label}
         </text>
       )}
@@ -216,8 +222,8 @@ const LaneBody = memo(function LaneBody({
         const x = xOf(m.atMs, domainMs, width);
         return (
           <g key={`r${m.restartCount}-${m.atMs}`} className="podscope-tl-restart">
-            <line x1={x} x2={x} y1={1} y2={LANE_H - 1} />
-            <text x={x + 2} y={7} dominantBaseline="central" className="podscope-tl-restart-label">
+            <line x1={x} x2={x} y1={1} y2={BAR_Y + BAR_H + 1} />
+            <text x={x + 2} y={5} dominantBaseline="central" className="podscope-tl-restart-label">
               ↻{m.restartCount}
             </text>
             <title>
@@ -451,12 +457,17 @@ export function TimelineChart() {
             >
               <rect
                 x={LABEL_W}
-                y={2}
+                y={BAR_Y}
                 width={width}
-                height={LANE_H - 4}
+                height={BAR_H}
                 className="podscope-tl-track"
               />
-              <text x={4} y={LANE_H / 2} dominantBaseline="central" className="podscope-tl-name">
+              <text
+                x={4}
+                y={BAR_Y + BAR_H / 2}
+                dominantBaseline="central"
+                className="podscope-tl-name"
+              >
                 {multiPod ? `${lane.pod}/` : ''}
                 {lane.container}
                 <tspan className="podscope-tl-kind">
