@@ -147,7 +147,8 @@ export const IMAGE_CATALOGUE: Record<string, ImageSpec> = {
       '/usr/share/nginx/html/index.html': NGINX_INDEX,
       '/usr/share/nginx/html/50x.html': '<html><body><h1>An error occurred.</h1></body></html>\n',
     },
-    missing: DEBIAN_MISSING,
+    // The nginx image installs curl (its entrypoint needs it); ps and wget are absent.
+    missing: DEBIAN_MISSING.filter((c) => c !== 'curl'),
     server: 'nginx',
     ports: [80],
     sizeBytes: 72_223_946,
@@ -228,6 +229,13 @@ export const IMAGE_CATALOGUE: Record<string, ImageSpec> = {
     sizeBytes: 48_490_781,
     summary: 'Debian: default command `bash`, which exits 0 at once without a terminal',
   }),
+  curl: base('curl', {
+    entrypoint: ['/entrypoint.sh'],
+    cmd: ['curl'],
+    userland: 'busybox',
+    sizeBytes: 11_322_004,
+    summary: 'curlimages/curl: runs `curl` with the given arguments, then exits',
+  }),
   python: base('python', {
     cmd: ['python3'],
     missing: DEBIAN_MISSING,
@@ -282,11 +290,14 @@ export function resolveImage(raw: string): ResolvedImage {
   }
   const official =
     (ref.registry === 'docker.io' && ref.repository === `library/${ref.name}`) || key === 'pause';
-  const alpine = ref.tag.includes('alpine') || key === 'alpine' || key === 'busybox';
+  const alpine =
+    ref.tag.includes('alpine') || key === 'alpine' || key === 'busybox' || key === 'curl';
   const size = SIZE_VARIANTS.find((v) => v.test(ref))?.size ?? spec.sizeBytes;
+  // BusyBox has wget, nc and nslookup but no curl; the nginx alpine image adds curl.
+  const bbMissing = key === 'curl' || key === 'nginx' ? [] : ['curl'];
   return {
     ...spec,
-    missing: alpine ? [] : spec.missing,
+    missing: alpine ? bbMissing : spec.missing,
     userland: alpine ? 'busybox' : spec.userland,
     sizeBytes: size,
     ref,

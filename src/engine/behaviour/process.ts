@@ -46,7 +46,7 @@ export function spawn(
     container: inst?.name ?? '',
     instance: inst?.instance ?? 0,
     argv,
-    state: wakeAtMs === null ? 'sleeping' : 'running',
+    state: 'sleeping',
     exitCode: null,
     killedBy: null,
     startedAtMs: sys.nowMs,
@@ -366,7 +366,11 @@ export function stepProc(sys: PodSystem, proc: Proc, ctx: BehaviourCtx): void {
     default:
       break;
   }
-  if (proc.state !== 'zombie') proc.state = proc.wakeAtMs === null ? 'sleeping' : 'running';
+  // Between steps a process is blocked (S); only a shell in a busy loop is runnable (R).
+  if (proc.state !== 'zombie') {
+    proc.state =
+      proc.prog.kind === 'sh' && proc.prog.wait?.kind === 'yield' ? 'running' : 'sleeping';
+  }
 }
 
 // ---------------------------------------------------------------------------
