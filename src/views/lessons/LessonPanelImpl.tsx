@@ -11,13 +11,11 @@ import '../../styles/lessons.css';
 import { plain, RichText } from '../gallery/RichText.tsx';
 import { loadProgress, saveProgress, withStepDone, type Progress } from './progress.ts';
 
-export interface LessonPanelProps {
-  onClose?: () => void;
-}
+import type { LessonPanelProps } from './LessonPanel.tsx';
 
 type Where = { lesson: string; step: number } | { lesson: string; finished: true } | undefined;
 
-export function LessonPanel({ onClose }: LessonPanelProps) {
+export default function LessonPanelImpl({ onClose }: LessonPanelProps) {
   const t = useT();
   const id = useId();
   const [progress, setProgress] = useState<Progress>(loadProgress);

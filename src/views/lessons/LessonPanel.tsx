@@ -1,0 +1,20 @@
+import { lazy, Suspense } from 'react';
+import { useT } from '../../i18n/index.ts';
+
+/** The lessons' data and logic load when the panel is first shown. */
+const LessonPanelImpl = lazy(() => import('./LessonPanelImpl.tsx'));
+
+export interface LessonPanelProps {
+  /** Shows a Close button that calls this. */
+  onClose?: () => void;
+}
+
+/** Guided lessons following the article, with progress kept in this browser. */
+export function LessonPanel(props: LessonPanelProps) {
+  const t = useT();
+  return (
+    <Suspense fallback={<p role="status">{t('editor.loading')}</p>}>
+      <LessonPanelImpl {...props} />
+    </Suspense>
+  );
+}
