@@ -3,6 +3,7 @@
  * it; nothing in here is a closure, a class instance or a Map.
  */
 import type { Pod, PodCondition, ContainerStatus } from 'kubernetes-types/core/v1';
+import type { ClusterJob, ClusterState } from '../cluster/state.ts';
 import type { ContainerProgram } from './behaviour.ts';
 import type { ClockState } from './clock.ts';
 import type { RngState } from './rng.ts';
@@ -20,7 +21,8 @@ export type Job =
   | { kind: 'pullDone'; node: string; req: number }
   | { kind: 'faultEnd'; fault: number }
   | { kind: 'nodeNotReady'; node: string; token: number }
-  | { kind: 'evict'; pod: string; token: number };
+  | { kind: 'evict'; pod: string; token: number }
+  | ClusterJob;
 
 export interface SandboxRec {
   id: string;
@@ -207,6 +209,8 @@ export interface SimState {
   probeFaults: ProbeFault[];
   pullFaults: PullFault[];
   nextId: number;
+  /** Nodes' capacity, controllers, Services (src/engine/cluster); absent in old snapshots. */
+  cluster?: ClusterState;
 }
 
 /** kubernetes-types marks fields readonly; the simulation owns its objects and writes them. */

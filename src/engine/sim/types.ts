@@ -2,6 +2,7 @@
  * The simulation's public shapes (re-exported by src/engine/index.ts).
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { ClusterAction } from '../cluster/actions.ts';
 
 export type V1Pod = Pod;
 
@@ -13,6 +14,10 @@ export interface SimEvent {
   message: string;
   /** `spec.containers{NAME}` / `spec.initContainers{NAME}` for container events. */
   fieldPath?: string;
+  /** The object the event is about (cluster events: Pod, ReplicaSet, Deployment, Node). */
+  object?: { kind: string; name: string };
+  /** The reporting component (`default-scheduler`, `replicaset-controller`…); absent = kubelet. */
+  source?: string;
 }
 
 export type ProbeKind = 'liveness' | 'readiness' | 'startup';
@@ -39,10 +44,18 @@ export type Action =
   | { kind: 'node-failure'; node?: string }
   | { kind: 'node-recover'; node?: string }
   | { kind: 'create-service'; name: string }
-  | { kind: 'delete-service'; name: string };
+  | { kind: 'delete-service'; name: string }
+  | ClusterAction;
 
 export interface NodeOptions {
   name: string;
+  /** Allocatable CPU (`2`, `1930m`); default 1930m of 2 cores. */
+  cpu?: string;
+  /** Allocatable memory (`4Gi`); default 3558Mi of 4 GiB. */
+  memory?: string;
+  /** Allocatable pods; default 110. */
+  pods?: number;
+  labels?: Record<string, string>;
   /** Images already in this node's cache (besides the pause image). */
   images?: string[];
 }
