@@ -834,6 +834,12 @@ export function runTool(
       }
       return 0;
     }
+    case 'python':
+    case 'python3':
+    case 'node':
+      // A REPL without a terminal reads end-of-file and exits 0.
+      if (args.length === 0) return 0;
+      return undefined;
     case 'apk':
     case 'apt-get':
     case 'apt':

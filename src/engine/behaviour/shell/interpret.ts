@@ -999,6 +999,18 @@ export function programFor(X: Pick<Exec, 'sys' | 'inst' | 'proc' | 'sh'>, words:
     p.execId = X.sh.execId;
     return { kind: 'prog', prog: p, argv, wakeAtMs: sys.nowMs, preface: [], daemonize: false };
   }
+  if ((name === 'python' || name === 'python3' || name === 'node') && argv.length === 1) {
+    const def = sys.defs.find((d) => d.name === inst.name);
+    if (def?.stdin)
+      return {
+        kind: 'prog',
+        prog: { kind: 'sleep' },
+        argv,
+        wakeAtMs: null,
+        preface: [],
+        daemonize: false,
+      };
+  }
   const srv = serverFor(sys, inst, argv, viaEntrypoint);
   if (srv) {
     return {
