@@ -267,53 +267,61 @@ function check(sc: {
 }
 
 describe('invariants over random pods and fault schedules', () => {
-  it('hold after every occurrence', () => {
-    fc.assert(
-      fc.property(scenario, (sc) => {
-        check(sc);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 60_000);
+  it(
+    'hold after every occurrence',
+    () => {
+      fc.assert(
+        fc.property(scenario, (sc) => {
+          check(sc);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    RUNS * 1000,
+  );
 
-  it('a run replays byte for byte, and from any checkpoint', () => {
-    fc.assert(
-      fc.property(scenario, fc.integer({ min: 0, max: HORIZON_MS }), (sc, cut) => {
-        const straight = createSimulation({ manifest: sc.manifest, seed: sc.seed });
-        const other = createSimulation({ manifest: sc.manifest, seed: sc.seed });
-        const acts = [...sc.actions].sort((a, b) => a.atMs - b.atMs);
-        const drive = (s: Simulation, from: number) => {
+  it(
+    'a run replays byte for byte, and from any checkpoint',
+    () => {
+      fc.assert(
+        fc.property(scenario, fc.integer({ min: 0, max: HORIZON_MS }), (sc, cut) => {
+          const straight = createSimulation({ manifest: sc.manifest, seed: sc.seed });
+          const other = createSimulation({ manifest: sc.manifest, seed: sc.seed });
+          const acts = [...sc.actions].sort((a, b) => a.atMs - b.atMs);
+          const drive = (s: Simulation, from: number) => {
+            for (const { atMs, action } of acts) {
+              if (atMs < from) continue;
+              s.advanceTo(Math.max(s.nowMs, atMs));
+              try {
+                s.dispatch(action);
+              } catch {
+                /* refused */
+              }
+            }
+            s.advanceTo(Math.max(s.nowMs, HORIZON_MS));
+          };
+          // straight run
+          drive(straight, 0);
+          // the same run, snapshotted at `cut` and continued from the restored copy
           for (const { atMs, action } of acts) {
-            if (atMs < from) continue;
-            s.advanceTo(Math.max(s.nowMs, atMs));
+            if (atMs >= cut) break;
+            other.advanceTo(Math.max(other.nowMs, atMs));
             try {
-              s.dispatch(action);
+              other.dispatch(action);
             } catch {
               /* refused */
             }
           }
-          s.advanceTo(Math.max(s.nowMs, HORIZON_MS));
-        };
-        // straight run
-        drive(straight, 0);
-        // the same run, snapshotted at `cut` and continued from the restored copy
-        for (const { atMs, action } of acts) {
-          if (atMs >= cut) break;
-          other.advanceTo(Math.max(other.nowMs, atMs));
-          try {
-            other.dispatch(action);
-          } catch {
-            /* refused */
-          }
-        }
-        other.advanceTo(Math.max(other.nowMs, cut));
-        const restored = restoreSimulation(JSON.parse(JSON.stringify(other.snapshot())));
-        drive(restored, cut);
-        const key = (s: Simulation) =>
-          JSON.stringify([s.events(), s.pods(), s.printRows(), s.runtime(), s.nextEventAtMs()]);
-        expect(key(restored)).toBe(key(straight));
-      }),
-      { numRuns: Math.ceil(RUNS / 3) },
-    );
-  }, 60_000);
+          other.advanceTo(Math.max(other.nowMs, cut));
+          const restored = restoreSimulation(JSON.parse(JSON.stringify(other.snapshot())));
+          drive(restored, cut);
+          const key = (s: Simulation) =>
+            JSON.stringify([s.events(), s.pods(), s.printRows(), s.runtime(), s.nextEventAtMs()]);
+          expect(key(restored)).toBe(key(straight));
+        }),
+        { numRuns: Math.ceil(RUNS / 3) },
+      );
+    },
+    RUNS * 1000,
+  );
 });

@@ -83,6 +83,15 @@ function clone<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
 }
 
+/**
+ * A deep copy of the state. Events are never modified once recorded, so the
+ * event list is copied shallowly (cheap checkpoints even after hours of events).
+ */
+function cloneState(st: SimState): SimState {
+  const { events, ...rest } = st;
+  return { ...clone(rest), events: events.slice() };
+}
+
 type StepResult = 'done' | 'wait' | 'abort';
 
 export interface CreateOptions {
@@ -187,7 +196,7 @@ class Sim implements Simulation {
 
   snapshot(): SimSnapshot {
     this.st.clock = this.clock.snapshot();
-    return { version: 1, nowMs: this.nowMs, state: clone(this.st) };
+    return { version: 1, nowMs: this.nowMs, state: cloneState(this.st) };
   }
 
   runtime(podName?: string): PodRuntimeView {
@@ -1565,5 +1574,5 @@ export function createSimulation(opts: CreateOptions): Simulation {
 export function restoreSimulation(snapshot: SimSnapshot): Simulation {
   if (!snapshot || snapshot.version !== 1 || !snapshot.state)
     throw new Error('not a Podscope simulation snapshot');
-  return new Sim(clone(snapshot.state as SimState));
+  return new Sim(cloneState(snapshot.state as SimState));
 }

@@ -60,8 +60,14 @@ function computeImageId(ref: string): string {
   return `${repo}@sha256:${h.repeat(8)}`;
 }
 
+const terminatedStates = new Map<string, ContainerState>();
+
+/** The terminated state of an exited record (immutable once exited, so it is cached). */
 function terminatedState(r: ContainerRec): ContainerState {
-  return {
+  const key = `${r.id}|${r.startedAtMs}|${r.finishedAtMs}|${r.exitCode}|${r.reason}`;
+  const known = terminatedStates.get(key);
+  if (known) return known;
+  const state: ContainerState = {
     terminated: {
       exitCode: r.exitCode ?? 0,
       reason: r.reason ?? ((r.exitCode ?? 0) === 0 ? 'Completed' : 'Error'),
@@ -70,6 +76,9 @@ function terminatedState(r: ContainerRec): ContainerState {
       containerID: `containerd://${r.id}`,
     },
   };
+  if (terminatedStates.size > 5000) terminatedStates.clear();
+  terminatedStates.set(key, state);
+  return state;
 }
 
 function stateOf(r: ContainerRec): ContainerState {
