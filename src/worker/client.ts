@@ -1,5 +1,3 @@
-import { defaultEngine } from './defaultEngine.ts';
-import { createHost } from './host.ts';
 import { wrap, type Command, type Envelope, type HostMessage } from './protocol.ts';
 
 export type Transport = 'worker' | 'in-thread';
@@ -19,27 +17,43 @@ interface Link {
 
 function inThreadLink(deliver: (data: unknown) => void): Link {
   // The host on the main thread, behind the same protocol: messages are cloned and
-  // delivered asynchronously, as they would be across a worker boundary.
-  const host = createHost(
-    {
-      post: (message) => {
-        const copy = structuredClone(message);
-        queueMicrotask(() => deliver(copy));
-      },
-      wallNow: () => performance.now(),
-      every: (ms, tick) => {
-        const id = setInterval(tick, ms);
-        return () => clearInterval(id);
-      },
+  // delivered asynchronously, as they would be across a worker boundary. The engine is
+  // loaded only when this fallback is needed, so it never weighs on the first load.
+  let host: { receive(data: unknown): void; dispose(): void } | undefined;
+  let closed = false;
+  const queue: unknown[] = [];
+  void Promise.all([import('./host.ts'), import('./defaultEngine.ts')]).then(
+    ([{ createHost }, { defaultEngine }]) => {
+      if (closed) return;
+      host = createHost(
+        {
+          post: (message) => {
+            const copy = structuredClone(message);
+            queueMicrotask(() => deliver(copy));
+          },
+          wallNow: () => performance.now(),
+          every: (ms, tick) => {
+            const id = setInterval(tick, ms);
+            return () => clearInterval(id);
+          },
+        },
+        { engine: defaultEngine },
+      );
+      for (const data of queue.splice(0)) host.receive(data);
     },
-    { engine: defaultEngine },
   );
   return {
     post: (data) => {
       const copy = structuredClone(data);
-      queueMicrotask(() => host.receive(copy));
+      if (host) {
+        const h = host;
+        queueMicrotask(() => h.receive(copy));
+      } else queue.push(copy);
     },
-    close: () => host.dispose(),
+    close: () => {
+      closed = true;
+      host?.dispose();
+    },
   };
 }
 
