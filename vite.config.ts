@@ -1,7 +1,12 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type BuildEnvironmentOptions, type PluginOption } from 'vite';
-import { inlineExtractedCss, inlineWorkers, singleHtml } from './src/embed/build/plugins.ts';
+import {
+  inlineExtractedCss,
+  inlineWorkers,
+  noPreloadMarkers,
+  singleHtml,
+} from './src/embed/build/plugins.ts';
 
 // One config for the app build, the dev server and Vitest. Two more modes make one-file builds:
 // `--mode embed` the <pod-scope> element as one ES module (dist-embed/pod-scope.js), and
@@ -24,11 +29,11 @@ const builds: Record<string, { build: BuildEnvironmentOptions; plugins: PluginOp
       minify: true,
       lib: { entry: 'src/embed/element.ts', formats: ['es'], fileName: () => 'pod-scope.js' },
     },
-    plugins: [inlineWorkers(), inlineExtractedCss()],
+    plugins: [noPreloadMarkers(), inlineWorkers(), inlineExtractedCss()],
   },
   single: {
-    build: { ...oneFile, outDir: 'dist-single', modulePreload: false },
-    plugins: [inlineWorkers(), singleHtml()],
+    build: { ...oneFile, outDir: 'dist-single' },
+    plugins: [noPreloadMarkers(), inlineWorkers(), singleHtml()],
   },
 };
 

@@ -8,6 +8,7 @@
  *   cannot start (a CSP without `blob:` in worker-src), the client's same-thread fallback runs.
  * - `inlineExtractedCss`: CSS imported the ordinary way (React Flow's, the views') is written
  *   into the string the `<pod-scope>` element adopts in its shadow root, instead of a file.
+ * - `noPreloadMarkers`: see below.
  * - `singleHtml`: inlines the entry script and stylesheet into `index.html`, saved as
  *   `podscope.html` — one file that works when opened from disk.
  */
@@ -66,6 +67,23 @@ export function inlineWorkers(): Plugin {
         if (!used) return this.error(`worker ${worker.fileName} is emitted but never referenced`);
         delete bundle[worker.fileName];
       });
+    },
+  };
+}
+
+/**
+ * With code splitting off, Vite 8 can leave its `__VITE_PRELOAD__` placeholder in calls of the
+ * preload helper for imports it inlined. No chunk needs preloading in a one-file build, so the
+ * placeholder becomes "no dependencies".
+ */
+export function noPreloadMarkers(): Plugin {
+  return {
+    name: 'podscope:no-preload-markers',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const chunk of chunks(bundle))
+        chunk.code = chunk.code.replace(/\b__VITE_PRELOAD__\b/g, 'void 0');
     },
   };
 }
