@@ -405,6 +405,22 @@ describe('exec sessions (probes and hooks)', () => {
     expect(containerLogs(h.sys, 'liveness')).toEqual([]);
   });
 
+  it('the docs preStop hook: nginx -s quit, then wait while killall -0 nginx succeeds', () => {
+    const h = pod([{ name: 'c', image: 'nginx' }]);
+    h.start('c');
+    const r = runExec(
+      h.sys,
+      'c',
+      ['/bin/sh', '-c', 'nginx -s quit; while killall -0 nginx; do sleep 1; done'],
+      h.ctx(),
+    );
+    expect(r).toHaveProperty('running');
+    h.run(100);
+    expect(h.exits('c')).toMatchObject([{ exitCode: 0, atMs: 100 }]);
+    // The container is gone, and the hook's process with it.
+    expect(h.occ.find((o) => o.kind === 'exec-exit')).toMatchObject({ exitCode: 137 });
+  });
+
   it('a long exec (preStop with sleep) finishes later as an exec-exit occurrence', () => {
     const h = pod([{ name: 'c', image: 'nginx' }]);
     h.start('c');

@@ -8,6 +8,7 @@
  */
 import {
   basename,
+  visibleProcs,
   ipcCreate,
   ipcsLines,
   isLocalHost,
@@ -15,8 +16,9 @@ import {
   psLines,
   recordConnection,
 } from '../namespaces.ts';
-import { httpLocal } from '../process.ts';
-import type { OutTarget, ServiceInfo } from '../types.ts';
+import { httpLocal, signalProc } from '../process.ts';
+import { SIGNAL_NUMBERS } from '../types.ts';
+import type { OutTarget, Proc, ServiceInfo, Signal } from '../types.ts';
 import { isDir, listDir, makeDir, normPath, readFile, removeFile, writeFile } from '../volumes.ts';
 import { addNotice, sleepDuration, write } from './interpret.ts';
 import type { Exec } from './interpret.ts';
@@ -832,6 +834,87 @@ export function runTool(
         );
         return 1;
       }
+      return 0;
+    }
+    case 'killall':
+    case 'pkill':
+    case 'pidof': {
+      let sig: Signal | null = 'SIGTERM';
+      const names: string[] = [];
+      for (const a of args) {
+        if (a === '-0') sig = null;
+        else if (/^-[A-Z0-9]+$/.test(a)) {
+          const n = a.slice(1);
+          const key = (
+            /^\d+$/.test(n)
+              ? Object.keys(SIGNAL_NUMBERS).find((k) => SIGNAL_NUMBERS[k as Signal] === Number(n))
+              : n.startsWith('SIG')
+                ? n
+                : `SIG${n}`
+          ) as Signal | undefined;
+          if (key && key in SIGNAL_NUMBERS) sig = key;
+        } else if (!a.startsWith('-')) names.push(a);
+      }
+      const matches = (p: Proc, n: string) => {
+        const a0 = basename(p.argv[0] ?? '');
+        return (
+          p.state !== 'zombie' &&
+          p.id !== proc.id &&
+          (a0 === n || a0.startsWith(`${n}:`) || (name === 'pkill' && p.argv.join(' ').includes(n)))
+        );
+      };
+      const found = visibleProcs(sys, proc).filter((p) => names.some((n) => matches(p, n)));
+      if (name === 'pidof') {
+        if (found.length)
+          out(
+            `${found
+              .map((p) => p.pid)
+              .reverse()
+              .join(' ')}\n`,
+          );
+        return found.length ? 0 : 1;
+      }
+      if (found.length === 0) {
+        if (name === 'killall') err(`killall: ${names[0] ?? ''}: no process killed\n`);
+        return 1;
+      }
+      if (sig) for (const p of found) signalProc(sys, p, sig, `${proc.container} PID ${proc.pid}`);
+      return 0;
+    }
+    case 'nginx': {
+      const i = args.indexOf('-s');
+      if (i === -1) {
+        if (args.includes('-t')) {
+          err(
+            'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n',
+          );
+          return 0;
+        }
+        if (args.includes('-v')) {
+          err('nginx version: nginx/1.27.3\n');
+          return 0;
+        }
+        return undefined;
+      }
+      const action = args[i + 1] ?? '';
+      const sig = (
+        { quit: 'SIGQUIT', stop: 'SIGTERM', reload: 'SIGHUP', reopen: 'SIGUSR1' } as Record<
+          string,
+          Signal
+        >
+      )[action];
+      const master = visibleProcs(sys, proc).find(
+        (p) => p.state !== 'zombie' && p.prog.kind === 'server' && p.prog.server === 'nginx',
+      );
+      if (!sig) {
+        err(`nginx: invalid option: "-s ${action}"\n`);
+        return 1;
+      }
+      if (!master) {
+        err(`nginx: [error] open() "/run/nginx.pid" failed (2: No such file or directory)\n`);
+        return 1;
+      }
+      signalProc(sys, master, sig, `${proc.container} PID ${proc.pid}`);
       return 0;
     }
     case 'python':
