@@ -280,6 +280,9 @@ describe('probes', () => {
 
   it('readiness failure flips Ready only; recover brings it back', () => {
     const s = sim(LIVE, 1, ['nginx:1.27']);
+    s.advance(5_000);
+    // readiness starts as Failure until the first probe (the worker's next tick)
+    expect(s.printRows()[0]!.ready).toBe('0/1');
     s.advance(10_000);
     expect(s.printRows()[0]!.ready).toBe('1/1');
     s.dispatch({ kind: 'probe-failure', container: 'app', probe: 'readiness' });

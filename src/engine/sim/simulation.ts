@@ -512,6 +512,7 @@ class Sim implements Simulation {
     if (p.finished || this.nodeDown(p)) return;
     if (!p.synced) {
       p.synced = true;
+      p.firstSyncMs = this.now;
       this.markDirty(p);
       this.flush();
     }
@@ -1133,7 +1134,12 @@ class Sim implements Simulation {
     for (const kind of PROBE_KINDS) {
       const probe = spec[PROBE_FIELD[kind]];
       if (!probe || r.kind === 'init') continue;
-      const at = this.now + (probe.initialDelaySeconds ?? 0) * 1000;
+      // The prober's worker ticks every period from when the kubelet first saw
+      // the pod; a tick earlier than initialDelaySeconds after the start is skipped.
+      const period = (probe.periodSeconds ?? 10) * 1000;
+      const earliest = this.now + (probe.initialDelaySeconds ?? 0) * 1000;
+      const anchor = p.firstSyncMs ?? this.now;
+      const at = anchor + Math.ceil(Math.max(0, earliest - anchor) / period) * period;
       states[kind] = {
         result: kind === 'readiness' ? 'Failure' : kind === 'liveness' ? 'Success' : 'Unknown',
         successRun: 0,

@@ -138,6 +138,8 @@ export interface PodState {
   worker: Worker;
   scheduled: boolean;
   synced: boolean;
+  /** When the kubelet first synced the pod (the prober workers' tick phase). */
+  firstSyncMs?: number;
   deletionRequested: boolean;
   deletionGraceMs?: number;
   /** The pod worker has finished the pod (terminal phase or termination done). */
