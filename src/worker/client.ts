@@ -57,6 +57,9 @@ function inThreadLink(deliver: (data: unknown) => void): Link {
   };
 }
 
+/** How long a worker may take to announce itself before the fallback takes over. */
+const WORKER_START_TIMEOUT_MS = 10_000;
+
 function workerLink(deliver: (data: unknown) => void, onFail: () => void): Link | undefined {
   if (typeof Worker === 'undefined') return undefined;
   let worker: Worker;
@@ -66,18 +69,53 @@ function workerLink(deliver: (data: unknown) => void, onFail: () => void): Link 
     return undefined;
   }
   let started = false;
+  let failed = false;
+  const fail = () => {
+    if (started || failed) return;
+    failed = true;
+    clearTimeout(timer);
+    worker.terminate();
+    onFail();
+  };
+  // A worker that never says `ready` (blocked without an error event) is given up on.
+  const timer = setTimeout(fail, WORKER_START_TIMEOUT_MS);
   worker.onmessage = (e: MessageEvent<unknown>) => {
+    if (failed) return;
     started = true;
+    clearTimeout(timer);
     deliver(e.data);
   };
   worker.onerror = (e) => {
-    if (!started) {
-      e.preventDefault();
-      worker.terminate();
-      onFail();
-    }
+    e.preventDefault();
+    if (!started) return fail();
+    // The worker itself broke after starting: the page offers a restart.
+    deliver(
+      wrap<HostMessage>({
+        type: 'error',
+        code: 'engine',
+        fatal: true,
+        message: e.message || 'the simulation worker failed',
+      }),
+    );
   };
-  return { post: (data) => worker.postMessage(data), close: () => worker.terminate() };
+  worker.onmessageerror = () =>
+    deliver(
+      wrap<HostMessage>({
+        type: 'error',
+        code: 'engine',
+        fatal: false,
+        message: 'a message from the simulation could not be read',
+      }),
+    );
+  return {
+    post: (data) => {
+      if (!failed) worker.postMessage(data);
+    },
+    close: () => {
+      clearTimeout(timer);
+      worker.terminate();
+    },
+  };
 }
 
 /**

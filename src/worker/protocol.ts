@@ -284,6 +284,10 @@ export function unwrapCommand(data: unknown): Command | { code: HostErrorCode; m
         return bad('run.seed must be a number');
       if (run.actions !== undefined && !isTimedActions(run.actions))
         return bad('run.actions must be [{ atMs, action }]');
+      if (msg.atMs !== undefined && !(typeof msg.atMs === 'number' && msg.atMs >= 0))
+        return bad('load.atMs must be a time ≥ 0');
+      if (msg.speed !== undefined && !(typeof msg.speed === 'number' && Number.isFinite(msg.speed)))
+        return bad('load.speed must be a finite number');
       break;
     }
     case 'setSpeed':

@@ -174,7 +174,7 @@ describe('time machine properties', () => {
       ),
       { numRuns: 120 },
     );
-  });
+  }, 60_000);
 
   it('a fork equals a straight run of the truncated schedule plus the new action', () => {
     fc.assert(
@@ -206,5 +206,5 @@ describe('time machine properties', () => {
       ),
       { numRuns: 120 },
     );
-  });
+  }, 60_000);
 });
