@@ -158,7 +158,7 @@ describe('share links', () => {
       { ...base, theme: 'neon' },
       { ...base, panels: ['nope'] },
       { ...base, actions: [{ atMs: 0, action: { kind: 'rm -rf' } }] },
-      { ...base, actions: [{ atMs: 0, action: { kind: 'crash', container: { x: 1 } } }] },
+      { ...base, actions: [{ atMs: 0, action: { container: 'app' } }] },
       {
         ...base,
         actions: [

@@ -44,6 +44,11 @@ describe('validateAction', () => {
     });
     expect(validateAction({ kind: 'nope' })).toMatch(/unknown action kind/);
     expect(validateAction(null)).toMatch(/object/);
-    expect(validateAction({ kind: 'crash', container: ['x'] })).toMatch(/string or a number/);
+    expect(validateAction({ kind: 'crash', container: () => 1 })).toMatch(/plain data/);
+    expect(validateAction({ kind: 'crash', container: new Date() })).toMatch(/plain data/);
+    expect(validateAction({ kind: 'apply', manifest: { kind: 'Pod', spec: { a: [1] } } })).toEqual({
+      kind: 'apply',
+      manifest: { kind: 'Pod', spec: { a: [1] } },
+    });
   });
 });
