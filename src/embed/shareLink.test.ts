@@ -226,7 +226,7 @@ describe('share links', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 });
 
 describe('codec', () => {
@@ -251,19 +251,19 @@ describe('codec', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
-          fc.uint8Array({ maxLength: 3000 }),
-          fc.string({ maxLength: 3000 }).map((s) => new TextEncoder().encode(s.repeat(3))),
+          fc.uint8Array({ maxLength: 2000 }),
+          fc.string({ maxLength: 1000 }).map((s) => new TextEncoder().encode(s.repeat(3))),
         ),
         async (bytes) => {
           expect(inflateRaw(await deflateNative(bytes))).toEqual(bytes);
           expect(inflateRaw(deflateRawStored(bytes))).toEqual(bytes);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 50 },
     );
     const big = new Uint8Array(200_000).map((_, i) => (i * 7) % 251);
     expect(inflateRaw(deflateRawStored(big))).toEqual(big);
-  });
+  }, 30_000);
 
   it('caps the output size', async () => {
     const zeros = await deflateNative(new Uint8Array(100_000));
