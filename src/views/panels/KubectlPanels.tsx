@@ -67,7 +67,7 @@ function useWatchHistory(): readonly RowChange[] {
 
 function Terminal({ command, lines, label }: { command: string; lines: string; label: string }) {
   return (
-    <pre className="podscope-terminal" tabIndex={0} aria-label={label}>
+    <pre className="podscope-terminal" role="region" tabIndex={0} aria-label={label}>
       <span className="podscope-terminal-prompt">{command}</span>
       {'\n'}
       {lines}

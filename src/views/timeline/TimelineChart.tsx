@@ -39,11 +39,11 @@ import {
 import '../../styles/panels.css';
 
 const LABEL_W = 150;
-const AXIS_H = 22;
-const LANE_H = 30;
+const AXIS_H = 18;
+const LANE_H = 24;
 /** Top of the bar in a lane: the band above it holds restart labels. */
-const BAR_Y = 10;
-const BAR_H = 18;
+const BAR_Y = 8;
+const BAR_H = 14;
 const PAD_R = 12;
 
 const NO_LANES: Lane[] = [];
@@ -223,7 +223,7 @@ const LaneBody = memo(function LaneBody({
         return (
           <g key={`r${m.restartCount}-${m.atMs}`} className="podscope-tl-restart">
             <line x1={x} x2={x} y1={1} y2={BAR_Y + BAR_H + 1} />
-            <text x={x + 2} y={5} dominantBaseline="central" className="podscope-tl-restart-label">
+            <text x={x + 2} y={4} dominantBaseline="central" className="podscope-tl-restart-label">
               ↻{m.restartCount}
             </text>
             <title>
@@ -506,10 +506,12 @@ export function TimelineChart() {
           </g>
         </svg>
       </div>
-      <p id={hintId} className="podscope-tl-hint">
-        {t('panels.timeline.hint')}
-      </p>
-      <Legend ids={ids} />
+      <div className="podscope-tl-foot">
+        <Legend ids={ids} />
+        <p id={hintId} className="podscope-tl-hint">
+          {t('panels.timeline.hint')}
+        </p>
+      </div>
     </section>
   );
 }

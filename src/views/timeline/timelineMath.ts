@@ -108,9 +108,9 @@ export function openSegment(segments: readonly LaneSegment[]): LaneSegment | und
   return last && last.toMs === undefined ? last : undefined;
 }
 
-/** Whether `label` fits in `w` px of 11 px monospace-ish text. */
+/** Whether `label` fits in `w` px of 10 px text. */
 export function labelFits(label: string, w: number): boolean {
-  return label.length > 0 && w >= label.length * 6.6 + 8;
+  return label.length > 0 && w >= label.length * 6 + 8;
 }
 
 const TICK_STEPS = [
