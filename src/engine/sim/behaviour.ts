@@ -8,12 +8,48 @@
  *  - `hook(h, ctx)`      how long a postStart/preStop handler takes and whether it fails;
  *  - `probe(p, ctx)`     the outcome of one probe attempt.
  *
- * This default is deliberately simple (a toy reading of `sleep N`, `exit N`,
- * `echo`, loops and well-known images). The container-behaviour issue
- * replaces it with an image catalogue and an `sh -c` interpreter without
- * touching the sync loop. Everything here is pure and deterministic.
+ * The answers come from the behaviour layer (`../behaviour`): the image
+ * catalogue, the `sh` interpreter, processes and signals. Each container is
+ * run in a private, isolated pod system (its own ports, volumes and PID
+ * namespace) and the run is summarized as a `ContainerProgram`:
+ *
+ *  - logs: what it printed in its first hour (at most 2,000 lines);
+ *  - exit: when and with which code it ends by itself;
+ *  - onStop: what the stop signal (image STOPSIGNAL / lifecycle.stopSignal)
+ *    does to it, measured 5 s into the run — a handler's exit, the default
+ *    action (128+n), or "ignored" for PID 1 without a handler.
+ *
+ * Optional context the sync loop may pass for a closer reading:
+ * `services` (Services and when they appeared, relative to the container's
+ * start — `until nslookup …` loops end when theirs exists), `container` for
+ * hooks (run inside that container), `elapsedMs` for probes (exec, TCP and
+ * HTTP probes are then answered by the container's state at that instant).
+ *
+ * Everything here is pure and deterministic; results are memoized on their
+ * whole input (a bounded cache that never changes an answer).
  */
 import type { Container, LifecycleHandler, Probe } from 'kubernetes-types/core/v1';
+import {
+  advance,
+  createPodSystem,
+  nextWakeMs,
+  probeHttp,
+  probeTcp,
+  resolveImage,
+  runExec,
+  signalContainer,
+  startContainer,
+  startExec,
+  startSandbox,
+  takeOccurrences,
+} from '../behaviour/index.ts';
+import type {
+  BehaviourCtx,
+  ClusterLookup,
+  Occurrence,
+  PodSystem,
+  ServiceInfo,
+} from '../behaviour/index.ts';
 import { hashString } from './rng.ts';
 
 export interface ImageInfo {
@@ -48,11 +84,20 @@ export interface ContainerProgram {
   onStop: StopReaction;
   /** A short human note on how Podscope read the container (shown by the view). */
   note: string;
+  /** What Podscope could not simulate exactly, and what it did instead. */
+  notices?: string[];
 }
 
 export interface BehaviourContext {
   podName: string;
   podIp?: string;
+  namespace?: string;
+  /** Services of the namespace; `sinceMs` relative to the container's start (absent = before). */
+  services?: Array<{ name: string; sinceMs?: number; port?: number }>;
+  /** The container a hook runs in. */
+  container?: Container;
+  /** Time since the container started (probes, preStop). */
+  elapsedMs?: number;
 }
 
 export interface HookOutcome {
@@ -92,274 +137,302 @@ export function imageBaseName(ref: string): string {
   return last.split(':')[0]!.toLowerCase();
 }
 
-const SIZES: Record<string, number> = {
-  pause: 320_000,
-  nginx: 72_223_946,
-  httpd: 58_123_512,
-  redis: 45_716_022,
-  postgres: 153_480_114,
-  mysql: 171_309_402,
-  busybox: 2_156_518,
-  alpine: 3_623_844,
-  ubuntu: 29_754_290,
-  debian: 48_490_781,
-  python: 412_874_106,
-  node: 389_402_116,
-  curlimages: 11_322_004,
-  curl: 11_322_004,
-};
-
-const SHELL_IMAGES = new Set(['busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora']);
-const SERVER_IMAGES = new Set([
-  'nginx',
-  'httpd',
-  'redis',
-  'postgres',
-  'mysql',
-  'mongo',
-  'memcached',
-]);
-
 function imageInfo(ref: string): ImageInfo {
-  const base = imageBaseName(ref);
-  const known = base in SIZES || SHELL_IMAGES.has(base) || SERVER_IMAGES.has(base);
-  const sizeBytes = SIZES[base] ?? 20_000_000 + (hashString(ref) % 180_000_000);
-  return { exists: true, sizeBytes, known };
+  const img = resolveImage(ref);
+  return { exists: true, sizeBytes: img.sizeBytes, known: !img.assumed };
 }
 
 // ---------------------------------------------------------------------------
-// Commands (a toy reading; the behaviour issue brings a real interpreter)
+// An isolated run of one container
 // ---------------------------------------------------------------------------
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+/** How long a program is read ahead, and how many lines are kept. */
+const HORIZON_MS = 3_600_000;
+const MAX_LINES = 2000;
+/** The stop signal's effect is measured this far into the run. */
+const STOP_PROBE_MS = 5000;
+/** A stop signal not acted on within this time counts as ignored. */
+const STOP_WAIT_MS = 600_000;
 
-function basename(p: string): string {
-  return p.split('/').pop() ?? p;
-}
-
-function unquote(s: string): string {
-  const t = s.trim();
-  if ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith("'") && t.endsWith("'")))
-    return t.slice(1, -1);
-  return t;
-}
-
-/** Seconds of `sleep ARG` (`10`, `1.5`, `2m`, `infinity`), or undefined when unreadable. */
-function sleepMs(arg: string | undefined): number | undefined {
-  if (arg === undefined) return undefined;
-  if (arg === 'infinity' || arg === 'inf') return Infinity;
-  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(arg);
-  if (!m) return undefined;
-  const mult = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]!]!;
-  return Math.round(Number(m[1]) * mult);
-}
-
-/** Splits a script into simple statements on `;`, `&&`, `||` and newlines (quotes respected). */
-function statements(script: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote = '';
-  for (let i = 0; i < script.length; i++) {
-    const ch = script[i]!;
-    if (quote) {
-      if (ch === quote) quote = '';
-      cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      cur += ch;
-    } else if (ch === ';' || ch === '\n' || ((ch === '&' || ch === '|') && script[i + 1] === ch)) {
-      if (ch === '&' || ch === '|') i++;
-      if (cur.trim()) out.push(cur.trim());
-      cur = '';
-    } else {
-      cur += ch;
-    }
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
-}
-
-function words(stmt: string): string[] {
-  return (stmt.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map(unquote);
-}
-
-interface Reading {
-  logs: LogLine[];
-  repeat?: ContainerProgram['repeat'];
-  exit?: { afterMs: number; code: number };
-  trapsTerm: boolean;
-}
-
-/** Reads a shell script: sleeps add time, `exit N` ends it, loops run forever. */
-function readScript(script: string): Reading {
-  const logs: LogLine[] = [];
-  let t = 0;
-  let status = 0;
-  let trapsTerm = false;
-  const stmts = statements(script);
-  for (let i = 0; i < stmts.length; i++) {
-    const w = words(stmts[i]!);
-    const cmd = w[0] ?? '';
-    if (cmd === 'while' || cmd === 'until' || cmd === 'for') {
-      // A loop: treated as running forever; echo/sleep in its body repeat.
-      const body: string[] = [];
-      let period = 0;
-      for (let j = i; j < stmts.length; j++) {
-        const bw = words(stmts[j]!.replace(/^(while|until|for|do)\s+/, ''));
-        if (bw[0] === 'echo') body.push(bw.slice(1).join(' '));
-        if (bw[0] === 'sleep') period += sleepMs(bw[1]) ?? 1000;
-        if (bw[0] === 'done') break;
-      }
-      return {
-        logs,
-        repeat: body.length && period ? { startMs: t, periodMs: period, lines: body } : undefined,
-        trapsTerm,
-      };
-    }
-    switch (basename(cmd)) {
-      case 'sleep': {
-        const d = sleepMs(w[1]) ?? 0;
-        if (d === Infinity) return { logs, trapsTerm };
-        t += d;
-        status = 0;
-        break;
-      }
-      case 'exit':
-        return { logs, exit: { afterMs: t, code: Number(w[1] ?? status) || 0 }, trapsTerm };
-      case 'echo':
-        logs.push({
-          atMs: t,
-          line: w
-            .slice(1)
-            .filter((x) => x !== '-n' && x !== '-e')
-            .join(' '),
-        });
-        status = 0;
-        break;
-      case 'false':
-        status = 1;
-        break;
-      case 'trap':
-        if (w.slice(2).some((s) => /^(TERM|SIGTERM|15)$/.test(s))) trapsTerm = true;
-        break;
-      case 'tail':
-        if (w.includes('-f')) return { logs, trapsTerm };
-        status = 0;
-        break;
-      case 'nginx':
-      case 'httpd':
-      case 'redis-server':
-      case 'python':
-      case 'python3':
-      case 'node':
-        return { logs, trapsTerm };
-      default:
-        status = 0;
-    }
-  }
-  return { logs, exit: { afterMs: t, code: status }, trapsTerm };
-}
-
-function program(c: Container): ContainerProgram {
-  const base = imageBaseName(c.image ?? '');
-  const command = c.command ?? [];
-  const args = c.args ?? [];
-  let argv = [...command, ...args];
-  if (command.length === 0 && args.length > 0 && !SHELL_IMAGES.has(base)) {
-    // Arguments to the image's own entrypoint: a server keeps serving.
-    argv = [];
-  }
-  const serverStop: StopReaction = { kind: 'exit', afterMs: 120, code: 0 };
-
-  if (argv.length === 0) {
-    if (SHELL_IMAGES.has(base)) {
-      if (c.stdin && c.tty) {
-        return {
-          logs: [],
-          onStop: { kind: 'ignore' },
-          note: `${base}: interactive sh (stdin+tty) waits for input`,
-        };
-      }
-      return {
-        logs: [],
-        exit: { afterMs: 0, code: 0 },
-        onStop: { kind: 'ignore' },
-        note: `${base}: the default command sh exits at once without a terminal`,
-      };
-    }
-    if (base === 'pause')
-      return { logs: [], onStop: { kind: 'exit', afterMs: 0, code: 0 }, note: 'pause' };
-    if (SERVER_IMAGES.has(base)) {
-      return {
-        logs: [],
-        onStop: serverStop,
-        note: `${base}: serves until stopped, exits 0 on the stop signal`,
-      };
-    }
+function lookupFor(
+  ctx: BehaviourContext,
+  sysRef: { sys?: PodSystem; startMs: number },
+): ClusterLookup | undefined {
+  if (!ctx.services) return undefined;
+  const ns = ctx.namespace ?? 'default';
+  const info = (s: { name: string; port?: number }): ServiceInfo => {
+    const h = hashString(`${ns}/${s.name}`);
     return {
-      logs: [],
-      onStop: { kind: 'exit', afterMs: 50, code: 143 },
-      note: `${base}: unknown image, assumed to run until stopped`,
+      name: s.name,
+      namespace: ns,
+      clusterIP: `10.96.${(h >>> 8) % 250}.${(h % 250) + 2}`,
+      ports: [{ port: s.port ?? 80 }],
     };
-  }
-
-  const first = basename(argv[0]!);
-  let reading: Reading;
-  if (SHELLS.has(first) && argv[1] === '-c') {
-    reading = readScript(argv[2] ?? '');
-  } else {
-    reading = readScript(argv.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' '));
-  }
-  const onStop: StopReaction = reading.trapsTerm
-    ? { kind: 'exit', afterMs: 10, code: 0 }
-    : SERVER_IMAGES.has(base) && !SHELLS.has(first) && first !== 'sleep'
-      ? serverStop
-      : { kind: 'ignore' };
+  };
+  const live = () => {
+    const t = (sysRef.sys?.nowMs ?? 0) - sysRef.startMs;
+    return (ctx.services ?? []).filter((s) => (s.sinceMs ?? -1) <= t);
+  };
   return {
-    logs: reading.logs,
-    repeat: reading.repeat,
-    exit: reading.exit,
-    onStop,
-    note: reading.exit
-      ? `runs for ${reading.exit.afterMs} ms, then exits ${reading.exit.code}`
-      : 'runs until stopped',
+    service: (name, namespace) =>
+      (namespace === ns ? live().find((s) => s.name === name) : undefined) &&
+      info({ name, port: live().find((s) => s.name === name)?.port }),
+    services: (namespace) => (namespace === ns ? live().map(info) : []),
   };
 }
 
-function hook(handler: LifecycleHandler): HookOutcome {
-  if (handler.exec?.command) {
-    const argv = handler.exec.command;
-    const first = basename(argv[0] ?? '');
-    const script = SHELLS.has(first) && argv[1] === '-c' ? (argv[2] ?? '') : argv.join(' ');
-    const r = readScript(script);
-    const durationMs = Math.max(5, r.exit?.afterMs ?? 0);
-    return { durationMs, ok: (r.exit?.code ?? 0) === 0 };
-  }
-  const sleep = (handler as { sleep?: { seconds?: number } }).sleep;
-  if (sleep) return { durationMs: (sleep.seconds ?? 0) * 1000, ok: true };
-  return { durationMs: 15, ok: true };
+interface Isolated {
+  sys: PodSystem;
+  ref: { sys?: PodSystem; startMs: number };
+  cluster?: ClusterLookup;
+  name: string;
+  start: ReturnType<typeof startContainer>;
+  exit?: Extract<Occurrence, { kind: 'container-exit' }>;
 }
 
-function probeFailureOutput(p: Probe, ip: string | undefined, kind: string): string {
+function isolate(c: Container, ctx: BehaviourContext): Isolated {
+  const ref: Isolated['ref'] = { startMs: 0 };
+  const cluster = lookupFor(ctx, ref);
+  const volumes = (c.volumeMounts ?? [])
+    .map((m) => m.name)
+    .filter((n, i, all) => all.indexOf(n) === i)
+    .map((name) => ({ name, emptyDir: {} }));
+  const pod = {
+    metadata: { name: ctx.podName, namespace: ctx.namespace ?? 'default' },
+    spec: { containers: [c], volumes },
+  };
+  const bctx: BehaviourCtx = { nowMs: 0, cluster };
+  const sys = createPodSystem(pod, { podIP: ctx.podIp ?? '10.244.0.5' }, bctx);
+  ref.sys = sys;
+  startSandbox(sys, 0, ctx.podIp ?? '10.244.0.5', bctx);
+  const start = startContainer(sys, c.name, bctx);
+  const iso: Isolated = { sys, ref, cluster, name: c.name, start };
+  collect(iso, takeOccurrences(sys));
+  return iso;
+}
+
+function collect(iso: Isolated, occ: Occurrence[]): void {
+  for (const o of occ)
+    if (o.kind === 'container-exit' && o.container === iso.name && !iso.exit) iso.exit = o;
+}
+
+/** Runs the isolated system to `untilMs` (or until its container exits / `stop()` says so). */
+function runTo(iso: Isolated, untilMs: number, stop?: () => boolean): void {
+  for (let guard = 0; guard < 1_000_000 && !iso.exit && !stop?.(); guard++) {
+    const next = nextWakeMs(iso.sys);
+    if (next === null || next > untilMs) break;
+    collect(iso, advance(iso.sys, next, { nowMs: next, cluster: iso.cluster }));
+  }
+  if (!iso.exit && !stop?.() && iso.sys.nowMs < untilMs) {
+    collect(iso, advance(iso.sys, untilMs, { nowMs: untilMs, cluster: iso.cluster }));
+  }
+}
+
+function clone<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+// ---------------------------------------------------------------------------
+// Memoization (answers depend only on their inputs)
+// ---------------------------------------------------------------------------
+
+const MAX_CACHE = 256;
+const programs = new Map<string, ContainerProgram>();
+const probeSystems = new Map<string, Isolated>();
+
+function keyOf(c: Container, ctx: BehaviourContext): string {
+  return JSON.stringify([
+    c,
+    ctx.podName,
+    ctx.podIp ?? '',
+    ctx.namespace ?? '',
+    ctx.services ?? null,
+  ]);
+}
+
+function remember<V>(m: Map<string, V>, k: string, v: V): V {
+  if (m.size >= MAX_CACHE) m.clear();
+  m.set(k, v);
+  return v;
+}
+
+// ---------------------------------------------------------------------------
+// program
+// ---------------------------------------------------------------------------
+
+function program(c: Container, ctx: BehaviourContext): ContainerProgram {
+  const key = keyOf(c, ctx);
+  const known = programs.get(key);
+  if (known) return known;
+  const iso = isolate(c, ctx);
+  if (!iso.start.ok) {
+    return remember(programs, key, {
+      logs: [],
+      exit: { afterMs: 0, code: iso.start.exitCode || 128 },
+      onStop: { kind: 'ignore' },
+      note: `${iso.start.reason}: ${iso.start.message}`,
+    });
+  }
+  const inst = () => iso.sys.instances[iso.sys.instances.length - 1]!;
+  let atStop: PodSystem | undefined;
+  runTo(iso, Math.min(STOP_PROBE_MS, HORIZON_MS));
+  if (!iso.exit) atStop = clone(iso.sys);
+  runTo(iso, HORIZON_MS, () => inst().logs.length >= MAX_LINES);
+
+  let onStop: StopReaction = { kind: 'ignore' };
+  if (atStop) {
+    const t0 = atStop.nowMs;
+    const s: Isolated = { ...iso, sys: atStop, ref: { sys: atStop, startMs: 0 }, exit: undefined };
+    s.cluster = lookupFor(ctx, s.ref);
+    collect(s, signalContainer(atStop, c.name, undefined, { nowMs: t0, cluster: s.cluster }));
+    runTo(s, t0 + STOP_WAIT_MS);
+    if (s.exit) onStop = { kind: 'exit', afterMs: s.exit.atMs - t0, code: s.exit.exitCode };
+  }
+  const i = inst();
+  const argv = i.argv.join(' ');
+  const reading = iso.exit
+    ? `runs for ${iso.exit.atMs} ms, then exits ${iso.exit.exitCode}`
+    : 'runs until stopped';
+  const stopText =
+    onStop.kind === 'ignore'
+      ? `ignores ${i.stopSignal} (SIGKILL at the end of the grace period)`
+      : `exits ${onStop.code} on ${i.stopSignal}`;
+  return remember(programs, key, {
+    logs: i.logs.slice(0, MAX_LINES).map((l) => ({ atMs: l.atMs, line: l.text })),
+    exit: iso.exit ? { afterMs: iso.exit.atMs, code: iso.exit.exitCode } : undefined,
+    onStop,
+    note: `${i.assumedImage ? 'unknown image, assumed to run until stopped' : i.note}; \`${argv}\` ${reading}; ${stopText}`,
+    notices: iso.sys.notices.map((n) => n.message),
+  });
+}
+
+// ---------------------------------------------------------------------------
+// hooks
+// ---------------------------------------------------------------------------
+
+const HOOK_CAP_MS = 600_000;
+
+function hook(
+  handler: LifecycleHandler,
+  which: 'postStart' | 'preStop',
+  ctx: BehaviourContext,
+): HookOutcome {
+  const sleep = (handler as { sleep?: { seconds?: number } }).sleep;
+  if (sleep) return { durationMs: (sleep.seconds ?? 0) * 1000, ok: true };
+  const c: Container = ctx.container ?? {
+    name: 'hook',
+    image: 'busybox',
+    command: ['sleep', 'infinity'],
+  };
+  const iso = isolate(c, ctx);
+  if (!iso.start.ok) return { durationMs: 5, ok: false };
+  const t0 = which === 'postStart' ? 0 : (ctx.elapsedMs ?? STOP_PROBE_MS);
+  runTo(iso, t0);
+  const now = iso.sys.nowMs;
+  if (handler.httpGet) {
+    const port =
+      typeof handler.httpGet.port === 'number'
+        ? handler.httpGet.port
+        : Number(handler.httpGet.port) || 80;
+    const r = probeHttp(iso.sys, port, handler.httpGet.path ?? '/', {
+      nowMs: now,
+      cluster: iso.cluster,
+    });
+    return { durationMs: 15, ok: 'status' in r && r.status < 400 };
+  }
+  if (!handler.exec?.command) return { durationMs: 15, ok: true };
+  const r = startExec(iso.sys, c.name, handler.exec.command, { nowMs: now, cluster: iso.cluster });
+  if ('error' in r) return { durationMs: 5, ok: false };
+  let done: Extract<Occurrence, { kind: 'exec-exit' }> | undefined;
+  const grab = (occ: Occurrence[]) => {
+    for (const o of occ) if (o.kind === 'exec-exit' && o.execId === r.execId) done = o;
+  };
+  grab(takeOccurrences(iso.sys));
+  for (let guard = 0; !done && guard < 1_000_000; guard++) {
+    const next = nextWakeMs(iso.sys);
+    if (next === null || next > now + HOOK_CAP_MS) break;
+    grab(advance(iso.sys, next, { nowMs: next, cluster: iso.cluster }));
+  }
+  if (!done) return { durationMs: HOOK_CAP_MS, ok: false };
+  return { durationMs: Math.max(5, done.atMs - now), ok: done.exitCode === 0 };
+}
+
+// ---------------------------------------------------------------------------
+// probes
+// ---------------------------------------------------------------------------
+
+function probeFailureOutput(p: Probe, ip: string | undefined): string {
   if (p.httpGet) return 'HTTP probe failed with statuscode: 500';
   if (p.tcpSocket)
     return `dial tcp ${ip ?? '127.0.0.1'}:${String(p.tcpSocket.port)}: connect: connection refused`;
   if (p.grpc) return 'service unhealthy (responded with "NOT_SERVING")';
-  const argv = p.exec?.command ?? [];
-  const first = basename(argv[0] ?? '');
-  const script = SHELLS.has(first) && argv[1] === '-c' ? (argv[2] ?? '') : argv.join(' ');
-  const w = words(script);
-  if (basename(w[0] ?? '') === 'cat' && w[1])
-    return `cat: can't open '${w[1]}': No such file or directory`;
-  return kind === 'startup' ? '' : '';
+  return '';
+}
+
+function portOf(port: number | string | undefined, c: Container): number {
+  if (typeof port === 'number') return port;
+  const named = c.ports?.find((p) => p.name === port);
+  return named?.containerPort ?? (Number(port) || 80);
+}
+
+/** The container's isolated system at `elapsedMs` (continued from the last call when possible). */
+function systemAt(c: Container, ctx: BehaviourContext, elapsedMs: number): Isolated {
+  const key = keyOf(c, ctx);
+  let iso = probeSystems.get(key);
+  if (!iso || iso.sys.nowMs > elapsedMs) iso = remember(probeSystems, key, isolate(c, ctx));
+  runTo(iso, elapsedMs);
+  return iso;
+}
+
+function probe(
+  p: Probe,
+  _kind: 'liveness' | 'readiness' | 'startup',
+  ctx: BehaviourContext & { container: Container; faulted: boolean },
+): ProbeOutcome {
+  if (ctx.faulted) return { ok: false, output: probeFailureOutput(p, ctx.podIp) };
+  // Without the time since the container started, a probe cannot be read
+  // against the container's state: it succeeds (faults make it fail).
+  if (ctx.elapsedMs === undefined || p.grpc) return { ok: true, output: '' };
+  const iso = systemAt(ctx.container, ctx, ctx.elapsedMs);
+  if (iso.exit || !iso.start.ok) return { ok: false, output: 'container is not running' };
+  const inst = iso.sys.instances[iso.sys.instances.length - 1]!;
+  const now = { nowMs: iso.sys.nowMs, cluster: iso.cluster };
+  if (p.exec?.command) {
+    const r = runExec(iso.sys, ctx.container.name, p.exec.command, now);
+    if ('error' in r) return { ok: false, output: r.error };
+    if ('running' in r)
+      return { ok: false, output: `command "${p.exec.command.join(' ')}" timed out` };
+    return { ok: r.exitCode === 0, output: r.output.replace(/\n$/, '') };
+  }
+  // An image Podscope does not know is assumed to answer on its ports.
+  if (inst.assumedImage) return { ok: true, output: '' };
+  if (p.tcpSocket) {
+    const port = portOf(p.tcpSocket.port, ctx.container);
+    return probeTcp(iso.sys, port)
+      ? { ok: true, output: '' }
+      : {
+          ok: false,
+          output: `dial tcp ${ctx.podIp ?? '127.0.0.1'}:${port}: connect: connection refused`,
+        };
+  }
+  if (p.httpGet) {
+    const port = portOf(p.httpGet.port, ctx.container);
+    const r = probeHttp(iso.sys, port, p.httpGet.path ?? '/', now);
+    if ('error' in r)
+      return {
+        ok: false,
+        output: `Get "http://${ctx.podIp ?? '127.0.0.1'}:${port}${p.httpGet.path ?? '/'}": ${r.error}`,
+      };
+    return r.status < 400
+      ? { ok: true, output: '' }
+      : { ok: false, output: `HTTP probe failed with statuscode: ${r.status}` };
+  }
+  return { ok: true, output: '' };
 }
 
 export const defaultBehaviour: ContainerBehaviour = {
   image: imageInfo,
-  program: (c) => program(c),
-  hook: (h) => hook(h),
-  probe: (p, kind, ctx) =>
-    ctx.faulted
-      ? { ok: false, output: probeFailureOutput(p, ctx.podIp, kind) }
-      : { ok: true, output: '' },
+  program,
+  hook,
+  probe,
 };

@@ -109,8 +109,21 @@ export function defaultPod(pod: Pod): Pod {
   return pod;
 }
 
+const parsed = new Map<string, string>();
+
 /** Reads the manifest's Pod: parsed, checked, defaulted. Throws ManifestError. */
 export function readPod(manifest: string | object): Pod {
+  if (typeof manifest !== 'string') return readPodUncached(manifest);
+  // Replays re-read the same text: keep the defaulted result (as JSON, so each caller gets a copy).
+  const known = parsed.get(manifest);
+  if (known !== undefined) return JSON.parse(known) as Pod;
+  const pod = readPodUncached(manifest);
+  if (parsed.size > 32) parsed.clear();
+  parsed.set(manifest, JSON.stringify(pod));
+  return pod;
+}
+
+function readPodUncached(manifest: string | object): Pod {
   const docs = readDocuments(manifest);
   const doc = docs[0]!;
   const kind = doc.kind;

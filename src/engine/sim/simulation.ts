@@ -105,6 +105,9 @@ class Sim implements Simulation {
   private clock: SimClock<Job>;
   private beh: ContainerBehaviour;
   private dirty = new Set<string>();
+  /** Bumped by every job and action; caches below are valid for one revision. */
+  private rev = 0;
+  private viewCache = new Map<string, { rev: number; view: PodRuntimeView }>();
 
   constructor(st: SimState, beh: ContainerBehaviour = defaultBehaviour) {
     this.st = st;
@@ -149,18 +152,21 @@ class Sim implements Simulation {
   dispatch(action: Action): void {
     if (!action || typeof action !== 'object' || typeof action.kind !== 'string')
       throw new Error('an action needs a kind');
+    this.rev++;
     this.act(action);
     this.flush();
     // What the action set in motion at this instant happens now.
     this.advanceTo(this.nowMs);
   }
 
+  // The engine never mutates an API object it has published (it replaces
+  // them), so these are returned as they are: treat them as read-only.
   pod(name?: string): V1Pod {
-    return clone(this.podState(name).api);
+    return this.podState(name).api;
   }
 
   pods(): V1Pod[] {
-    return this.st.podOrder.map((n) => clone(this.st.pods[n]!.api));
+    return this.st.podOrder.map((n) => this.st.pods[n]!.api);
   }
 
   events(): SimEvent[] {
@@ -201,7 +207,11 @@ class Sim implements Simulation {
 
   runtime(podName?: string): PodRuntimeView {
     const p = this.podState(podName);
-    return runtimeView(p, this.st, this.nowMs, this.beh, (pp, c) => this.pullDecision(pp, c));
+    const cached = this.viewCache.get(p.name);
+    if (cached && cached.rev === this.rev) return cached.view;
+    const view = runtimeView(p, this.st, this.nowMs, this.beh, (pp, c) => this.pullDecision(pp, c));
+    this.viewCache.set(p.name, { rev: this.rev, view });
+    return view;
   }
 
   nodes(): Node[] {
@@ -356,6 +366,7 @@ class Sim implements Simulation {
   // -------------------------------------------------------------------------
 
   private run(job: Job): void {
+    this.rev++;
     switch (job.kind) {
       case 'schedule':
         this.onSchedule(this.st.pods[job.pod]!);
@@ -434,10 +445,10 @@ class Sim implements Simulation {
     }
     if (this.nodeDown(p)) return; // the kubelet cannot post status
     if (!p.synced) {
-      (p.api as Writable<Pod>).status = schedulerStatus(p, this.now);
+      p.api = { ...p.api, status: schedulerStatus(p, this.now) };
       return;
     }
-    (p.api as Writable<Pod>).status = kubeletStatus(p, this.nodeOf(p), this.now);
+    p.api = { ...p.api, status: kubeletStatus(p, this.nodeOf(p), this.now) };
   }
 
   // -------------------------------------------------------------------------
@@ -477,7 +488,8 @@ class Sim implements Simulation {
     }
     if (!node) return;
     p.node = node.name;
-    spec.nodeName = node.name;
+    // Objects handed out by pod()/pods() are never mutated: replace, don't edit.
+    p.api = { ...p.api, spec: { ...spec, nodeName: node.name } };
     p.scheduled = true;
     this.markDirty(p);
     this.requestSync(p, this.now + this.rand(10, 60));
@@ -1226,7 +1238,8 @@ class Sim implements Simulation {
       0,
       Math.round(graceSeconds ?? p.api.spec!.terminationGracePeriodSeconds ?? 30),
     );
-    const meta = p.api.metadata! as Writable<ObjectMeta>;
+    const meta = { ...p.api.metadata! } as Writable<ObjectMeta>;
+    p.api = { ...p.api, metadata: meta };
     if (p.finished || !p.scheduled) {
       // Nothing runs: the API object goes at once.
       meta.deletionTimestamp = isoAt(this.now);
@@ -1275,10 +1288,12 @@ class Sim implements Simulation {
     node.readyTransitionMs = this.now;
     for (const p of this.podsOn(node)) {
       if (p.deleted) continue;
-      const ready = p.api.status?.conditions?.find((c) => c.type === 'Ready');
-      if (ready && ready.status !== 'False') {
-        ready.status = 'False';
-        ready.lastTransitionTime = isoAt(this.now);
+      const status = p.api.status;
+      const ready = status?.conditions?.find((c) => c.type === 'Ready');
+      if (status && ready && ready.status !== 'False') {
+        const flipped = { ...ready, status: 'False', lastTransitionTime: isoAt(this.now) };
+        const conditions = status.conditions!.map((c) => (c === ready ? flipped : c));
+        p.api = { ...p.api, status: { ...status, conditions } };
         this.event('Warning', 'NodeNotReady', 'Node is not ready');
       }
       p.nodeMarkedNotReady = true;
@@ -1309,7 +1324,8 @@ class Sim implements Simulation {
       lastTransitionTime: isoAt(this.now),
     };
     p.extraConditions.push(cond);
-    p.api.status?.conditions?.unshift(cond);
+    const status = p.api.status ?? {};
+    p.api = { ...p.api, status: { ...status, conditions: [cond, ...(status.conditions ?? [])] } };
     this.deletePod(p);
   }
 
