@@ -58,12 +58,9 @@ export default function LessonPanelImpl({ onClose }: LessonPanelProps) {
           onReset={() => update({})}
         />
       ) : 'finished' in where ? (
-        <div className="podscope-lesson-done" role="status">
-          <p>{t('lessons.complete')}</p>
-          <button type="button" className="podscope-btn" onClick={() => setWhere(undefined)}>
-            {t('lessons.list')}
-          </button>
-        </div>
+        <p className="podscope-lesson-done" role="status">
+          {t('lessons.complete')}
+        </p>
       ) : (
         <StepView
           key={`${lesson.id}/${where.step}`}
@@ -274,7 +271,7 @@ function StepView({
         )}
       </div>
       {step.action && (
-        <div className="podscope-lesson-move">
+        <div className="podscope-lesson-move" role="group" aria-label={t('lessons.yourMove')}>
           <p>
             <strong>{t('lessons.yourMove')}</strong>
           </p>
