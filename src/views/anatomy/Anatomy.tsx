@@ -1,10 +1,10 @@
 import { ConnectionMode, ReactFlow, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useT } from '../../i18n/index.ts';
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { anatomyOf } from '../hooks.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
-import { layoutAnatomy, structureKey, type AnatomyLayout } from './layout.ts';
+import { layoutAnatomy, structureKey, type AnatomyLayout, type AnatomyNode } from './layout.ts';
 import { ContainerNode } from './nodes/ContainerNode.tsx';
 import { K8sNode, LaneNode } from './nodes/K8sNode.tsx';
 import { PodNode } from './nodes/PodNode.tsx';
@@ -38,6 +38,14 @@ export function Anatomy() {
   });
   const key = cache.current?.key ?? '';
   const theme = usePodscope((s) => s.theme);
+  const select = usePodscope((s) => s.select);
+  // A click handler also gives nodes pointer events (React Flow drops them for static nodes).
+  const onNodeClick = useCallback(
+    (_: unknown, node: AnatomyNode) => {
+      if (node.data.podName) select(node.data.podName);
+    },
+    [select],
+  );
   const hasPods = graph.nodes.length > 0;
   return (
     <section className="podscope-anatomy" aria-label={t('anatomy.region')}>
@@ -53,6 +61,7 @@ export function Anatomy() {
           fitViewOptions={fitViewOptions}
           minZoom={0.15}
           maxZoom={2}
+          onNodeClick={onNodeClick}
           connectionMode={ConnectionMode.Loose}
           nodesDraggable={false}
           nodesConnectable={false}

@@ -8,7 +8,7 @@ import type { FrameInput } from './input.ts';
 import { buildAnatomy, type AnatomyVM, type PodVM } from './model.ts';
 
 export const CARD_W = 260;
-export const CARD_H = 196;
+export const CARD_H = 222;
 export const GAP = 28;
 export const PAD = 22;
 export const POD_HEADER = 92;

@@ -88,6 +88,16 @@ export function defaultPullPolicy(image: string): string {
   return 'IfNotPresent';
 }
 
+/** The tone of a kubectl STATUS value (always shown with its text). */
+export function statusTone(status: string): Tone {
+  if (status === 'Running') return 'ok';
+  if (status === 'Completed' || status === 'Succeeded') return 'done';
+  if (status === 'Terminating' || status === 'NotReady') return 'warn';
+  if (/BackOff|Err|Error|Failed|OOM|Unknown|Invalid|Evicted|Signal|ExitCode/.test(status))
+    return 'bad';
+  return 'progress';
+}
+
 function toneOf(state: ContainerVM['state'], reason: string, exitCode?: number): Tone {
   if (state === 'running') return 'ok';
   if (state === 'terminated') return exitCode === 0 ? 'done' : 'bad';

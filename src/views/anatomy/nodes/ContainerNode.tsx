@@ -53,13 +53,10 @@ export const ContainerNode = memo(function ContainerNode({ data }: NodeProps<Ana
   const doing = DOING[c.activity];
   const untagged = !/:[^/]+$/.test(c.image.split('@')[0] ?? '') && !c.image.includes('@');
   return (
-    <m.article
+    <article
       className={`podscope-card podscope-tone-${c.tone} podscope-kind-${c.kind}`}
       aria-label={t('anatomy.card', { name: c.name })}
       data-state={c.reason}
-      initial={false}
-      animate={{ opacity: c.state === 'none' ? 0.72 : 1 }}
-      transition={{ duration: 0.3 }}
     >
       <Handle type="target" position={Position.Left} id="l" isConnectable={false} />
       <Handle type="source" position={Position.Right} id="r" isConnectable={false} />
@@ -108,12 +105,14 @@ export const ContainerNode = memo(function ContainerNode({ data }: NodeProps<Ana
         <m.span
           key={`r${c.restartCount}`}
           className="podscope-restarts"
-          aria-label={t('anatomy.restarts', { count: c.restartCount })}
           initial={{ scale: c.restartCount ? 1.5 : 1 }}
           animate={{ scale: 1 }}
           transition={{ type: 'spring', stiffness: 400, damping: 14 }}
         >
           <span aria-hidden="true">↻ {c.restartCount}</span>
+          <span className="podscope-sr-only">
+            {t('anatomy.restarts', { count: c.restartCount })}
+          </span>
         </m.span>
       </div>
       {doing && (
@@ -157,6 +156,6 @@ export const ContainerNode = memo(function ContainerNode({ data }: NodeProps<Ana
       <div className="podscope-card-foot">
         <FaultMenu podName={pod.name} container={c.name} gone={pod.gone} />
       </div>
-    </m.article>
+    </article>
   );
 });

@@ -1,5 +1,4 @@
 import type { NodeProps } from '@xyflow/react';
-import { m } from 'framer-motion';
 import { memo } from 'react';
 import { useT } from '../../../i18n/index.ts';
 import { FaultMenu } from '../../faults/FaultMenu.tsx';
@@ -7,6 +6,7 @@ import { usePodHeader, useRow } from '../../hooks.ts';
 import { SettingsButton } from '../../settings/SettingsDialog.tsx';
 import { WhyStatus } from '../../why/WhyStatus.tsx';
 import type { AnatomyNode } from '../layout.ts';
+import { statusTone } from '../model.ts';
 
 /** The pod box: name, IP, kubectl's READY / STATUS / RESTARTS (each explains itself), policy, owner. */
 export const PodNode = memo(function PodNode({ data }: NodeProps<AnatomyNode>) {
@@ -16,11 +16,9 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<AnatomyNode>) {
   if (!pod) return null;
   const status = row?.status ?? pod.phase;
   return (
-    <m.section
+    <section
       className={`podscope-pod${pod.gone ? ' podscope-pod--gone' : ''}${pod.deleting ? ' podscope-pod--deleting' : ''}`}
       aria-label={t('anatomy.pod', { name: pod.name })}
-      initial={false}
-      animate={{ opacity: pod.gone ? 0.55 : 1 }}
     >
       <header className="podscope-pod-head">
         <div className="podscope-pod-row">
@@ -30,7 +28,7 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<AnatomyNode>) {
             column="status"
             value={status}
             podName={pod.name}
-            className="podscope-chip podscope-chip--status"
+            className={`podscope-chip podscope-chip--status podscope-tone-${statusTone(status)}`}
           />
           {row && (
             <>
@@ -71,6 +69,6 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<AnatomyNode>) {
           {pod.owner ? t('anatomy.pod.goneOwned', { owner: pod.owner }) : t('anatomy.pod.goneBare')}
         </p>
       )}
-    </m.section>
+    </section>
   );
 });

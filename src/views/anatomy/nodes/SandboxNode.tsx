@@ -16,9 +16,9 @@ export const SandboxNode = memo(function SandboxNode({ data }: NodeProps<Anatomy
       className={`podscope-sandbox${ready ? '' : ' podscope-sandbox--down'}`}
       aria-label={t('anatomy.sandbox')}
       key={pod.sandbox.attempt}
-      initial={{ opacity: 0.3 }}
-      animate={{ opacity: 1 }}
-      transition={{ duration: 0.5 }}
+      initial={{ y: 14, scale: 0.98 }}
+      animate={{ y: 0, scale: 1 }}
+      transition={{ type: 'spring', stiffness: 220, damping: 20 }}
     >
       <header className="podscope-sandbox-head">
         <h3>pause</h3>
