@@ -12,7 +12,7 @@
  * - Beyond `reachedMs` (the furthest instant simulated in this future) it steps
  *   event by event and calls `onInstant` after each one (the lanes sample there).
  */
-import type { EngineApi, SimLike } from './engine.ts';
+import { eventCount, eventsSince, type EngineApi, type SimLike } from './engine.ts';
 import type { Action, Run, TimedAction } from './protocol.ts';
 
 export interface TimeMachineOptions {
@@ -26,6 +26,11 @@ export interface TimeMachineOptions {
   minGapMs?: number;
   /** Most checkpoints kept; over it every other one is dropped. */
   maxCheckpoints?: number;
+  /**
+   * Memory budget of all checkpoints, in bytes (estimated). A snapshot holds the
+   * whole event log, so it grows with the run; over budget they are thinned too.
+   */
+  maxBytes?: number;
 }
 
 export interface TimeMachineHooks {
@@ -37,6 +42,8 @@ export interface TimeMachineHooks {
 
 interface Checkpoint {
   atMs: number;
+  /** Estimated size of the snapshot. */
+  bytes: number;
   /** How many of the run's actions the snapshot already includes. */
   applied: number;
   snap: unknown;
@@ -45,6 +52,7 @@ interface Checkpoint {
 export const DEFAULT_CHECKPOINT_EVERY_INSTANTS = 24;
 export const DEFAULT_CHECKPOINT_MIN_GAP_MS = 1_000;
 export const DEFAULT_MAX_CHECKPOINTS = 200;
+export const DEFAULT_MAX_CHECKPOINT_BYTES = 64 * 1024 * 1024;
 /** Guard against an engine that keeps scheduling work at the same instant. */
 const MAX_STEPS_PER_INSTANT = 10_000;
 
@@ -58,7 +66,11 @@ export class TimeMachine {
   private everyInstants: number;
   private readonly minGapMs: number;
   private readonly maxCheckpoints: number;
+  private readonly maxBytes: number;
   private sinceCheckpoint = 0;
+  /** Size of the first snapshot (no events yet) and of one event, estimated. */
+  private baseBytes = 0;
+  private bytesPerEvent = 200;
   /** The furthest instant simulated (and sampled) in the current future. */
   reachedMs = 0;
   /** Set whenever the engine handled something; cleared by the frame builder. */
@@ -75,11 +87,14 @@ export class TimeMachine {
     this.everyInstants = Math.max(1, opts.everyInstants ?? DEFAULT_CHECKPOINT_EVERY_INSTANTS);
     this.minGapMs = Math.max(0, opts.minGapMs ?? DEFAULT_CHECKPOINT_MIN_GAP_MS);
     this.maxCheckpoints = Math.max(2, opts.maxCheckpoints ?? DEFAULT_MAX_CHECKPOINTS);
+    this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_CHECKPOINT_BYTES;
     this.manifest = run.manifest;
     this.seed = run.seed;
     this.actionList = normalizeActions(run.actions ?? []);
     this.sim = engine.create({ manifest: run.manifest, seed: run.seed });
-    this.checkpoints.push({ atMs: 0, applied: 0, snap: this.sim.snapshot() });
+    const snap = this.sim.snapshot();
+    this.baseBytes = JSON.stringify(snap).length;
+    this.checkpoints.push({ atMs: 0, applied: 0, bytes: this.baseBytes, snap });
     this.advanceTo(0);
   }
 
@@ -103,6 +118,19 @@ export class TimeMachine {
 
   get checkpointCount(): number {
     return this.checkpoints.length;
+  }
+
+  /** Estimated memory held by checkpoints. */
+  get checkpointBytes(): number {
+    return this.checkpoints.reduce((n, c) => n + c.bytes, 0);
+  }
+
+  /** A snapshot's size from the event count, re-measuring one event's size on a sample. */
+  private estimateBytes(): number {
+    const count = eventCount(this.sim);
+    const sample = eventsSince(this.sim, Math.max(0, count - 20));
+    if (sample.length) this.bytesPerEvent = JSON.stringify(sample).length / sample.length;
+    return Math.round(this.baseBytes + count * this.bytesPerEvent * 1.1);
   }
 
   /** The next instant at which anything happens: an engine job or a recorded action. */
@@ -208,9 +236,17 @@ export class TimeMachine {
   private checkpoint(): void {
     const now = this.sim.nowMs;
     if (now < this.checkpoints.at(-1)!.atMs + Math.max(1, this.minGapMs)) return;
-    this.checkpoints.push({ atMs: now, applied: this.applied, snap: this.sim.snapshot() });
+    this.checkpoints.push({
+      atMs: now,
+      applied: this.applied,
+      bytes: this.estimateBytes(),
+      snap: this.sim.snapshot(),
+    });
     this.sinceCheckpoint = 0;
-    if (this.checkpoints.length > this.maxCheckpoints) {
+    while (
+      this.checkpoints.length > 2 &&
+      (this.checkpoints.length > this.maxCheckpoints || this.checkpointBytes > this.maxBytes)
+    ) {
       this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 0);
       this.everyInstants *= 2;
     }
