@@ -11,7 +11,9 @@
  * over cpu and memory (with the scheduler's non-zero defaults for containers
  * that request nothing: 100m, 200 MiB), and PodTopologySpread's system
  * default spreading of a controller's pods over hostnames (weight 2). Ties
- * go to a node drawn from the seeded stream, as `selectHost` samples them.
+ * go to a node drawn from the seeded stream, as `selectHost` samples them —
+ * or, without a stream, to the first node in order (the simulation's choice,
+ * so a bare pod lands on node-1 and the kubelet's random draws stay put).
  *
  * A pod that fits nowhere gets the FitError text (`framework.FitError.Error`,
  * v1.29+), with the preemption part the default PostFilter adds.
@@ -210,7 +212,7 @@ function balanced(node: SchedNode, req: Resources): number {
 }
 
 /** Picks a node for `pod`, or explains why none fits. */
-export function schedulePod(pod: Pod, nodes: SchedNode[], rng: RngState): ScheduleResult {
+export function schedulePod(pod: Pod, nodes: SchedNode[], rng?: RngState): ScheduleResult {
   const req = podRequests(pod);
   const nz = podRequests(pod, true);
   const reasons: Record<string, FilterReason[]> = {};
@@ -231,6 +233,6 @@ export function schedulePod(pod: Pod, nodes: SchedNode[], rng: RngState): Schedu
   }
   const best = Math.max(...Object.values(scores));
   const top = feasible.filter((n) => scores[n.name] === best);
-  const pick = top.length === 1 ? top[0]! : top[nextInt(rng, 0, top.length - 1)]!;
+  const pick = top.length === 1 || !rng ? top[0]! : top[nextInt(rng, 0, top.length - 1)]!;
   return { node: pick.name, reasons, scores };
 }
