@@ -30,7 +30,9 @@ describe('analyze', () => {
 
   it('reports a YAML syntax error at its line, worded like kubectl', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n   bad: : x\n';
-    const [p] = analyze(text).problems;
+    const problems = analyze(text).problems;
+    expect(problems).toHaveLength(1);
+    const p = problems[0];
     expect(p).toBeDefined();
     expect(p!.line).toBeGreaterThanOrEqual(4);
     expect(p!.message).toMatch(/^error converting YAML to JSON: yaml: line \d+: /);

@@ -104,12 +104,12 @@ export function analyze(text: string): Analysis {
   const docs = parseAllDocuments(text, { lineCounter: counter, prettyErrors: false });
   const problems: Problem[] = [];
   const list = Array.isArray(docs) ? docs : [docs];
-  for (const doc of list) {
-    for (const err of doc.errors) {
-      const [from, to] = err.pos;
-      const { line } = position(counter, from);
-      problems.push(problemAt(counter, from, to, yamlMessage(line, err.message)));
-    }
+  // Like kubectl, report the first syntax error only: later ones are often its echoes.
+  const syntax = list.flatMap((d) => d.errors)[0];
+  if (syntax) {
+    const [from, to] = syntax.pos;
+    const { line } = position(counter, from);
+    problems.push(problemAt(counter, from, to, yamlMessage(line, syntax.message)));
   }
   if (problems.length > 0) return { problems };
   const doc = list.find((d) => d.contents !== null);
