@@ -71,6 +71,8 @@ async function deliveredPerSecond(wallMs: number): Promise<{ fps: number; simMsP
 // --- the printed figures -------------------------------------------------
 const warm = new Session(defaultEngine, crashLoopRun);
 warm.advanceTo(2 * HOUR);
+const checkpoints = warm.tm.checkpointCount;
+const checkpointMiB = warm.tm.checkpointBytes / 1024 / 1024;
 let flip = false;
 const seekBack = time(() => {
   warm.seek(flip ? HOUR + 1 : HOUR);
@@ -97,6 +99,7 @@ console.log(
     '',
     `engine: ${engineName}; pod: 10 containers crash-looping`,
     `seek back to t = 1 h (from 2 h, checkpoints): ${seekBack.toFixed(3)} ms`,
+    `checkpoints at 2 h: ${checkpoints} holding ~${checkpointMiB.toFixed(1)} MiB`,
     `cold seek 0 → 1 h (after load, no checkpoints yet): ${coldSeek.toFixed(1)} ms`,
     `frames delivered at 100× (real time, 2 s): ${live.fps.toFixed(1)} /s, ${(live.simMsPerS / 1000).toFixed(0)} simulated s per s`,
     `main-thread cost per frame (clone + merge): ${(mergeCost * 1000).toFixed(1)} µs; mean frame ${(bytes / 1024).toFixed(1)} KiB as JSON`,

@@ -110,6 +110,17 @@ describe('time machine', () => {
     expect(s.tm.sim.pods()).toEqual(straight.s.tm.sim.pods());
   });
 
+  it('keeps the checkpoints within their memory budget', () => {
+    const { s } = open({}, { everyInstants: 1, minGapMs: 0, maxBytes: 40_000 });
+    s.advanceTo(3_600_000);
+    expect(s.tm.checkpointBytes).toBeLessThanOrEqual(40_000);
+    expect(s.tm.checkpointCount).toBeGreaterThan(2);
+    const straight = open();
+    straight.s.advanceTo(3_000_000);
+    s.seek(3_000_000);
+    expect(s.tm.sim.pods()).toEqual(straight.s.tm.sim.pods());
+  });
+
   it('draws lanes with restarts, back-off and exit codes', () => {
     const { s, frame } = open();
     s.advanceTo(60_000);
