@@ -612,3 +612,149 @@ containers:
     expect(s.nowMs).toBe(times[19]);
   });
 });
+
+describe('the runtime view, logs and nodes', () => {
+  const SPEC = `volumes:
+- name: shared
+  emptyDir: {}
+- name: cfg
+  configMap: { name: app-config }
+initContainers:
+- name: init
+  image: busybox:1.36
+  command: ['sh', '-c', 'echo preparing; sleep 1; echo ready']
+  volumeMounts: [{ name: shared, mountPath: /work }]
+containers:
+- name: app
+  image: nginx:1.27
+  ports: [{ containerPort: 80, name: http }]
+  volumeMounts:
+  - { name: shared, mountPath: /usr/share/nginx/html }
+  - { name: cfg, mountPath: /etc/cfg, readOnly: true }
+  readinessProbe:
+    httpGet: { path: /, port: 80 }
+- name: ticker
+  image: busybox:1.36
+  command: ['sh', '-c', 'while true; do echo tick; sleep 5; done']`;
+
+  it('draws the sandbox, containers, probes, volumes and namespaces', () => {
+    const s = sim(SPEC, 2);
+    s.advance(30_000);
+    const v = s.runtime();
+    expect(v.node).toBe('node-1');
+    expect(v.sandbox).toMatchObject({ attempt: 0, state: 'ready' });
+    expect(v.sandbox!.ip).toMatch(/^10\.244\.1\.\d+$/);
+    expect(v.sandbox!.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(v.containers.map((c) => [c.name, c.kind, c.index, c.activity])).toEqual([
+      ['init', 'init', 0, 'exited'],
+      ['app', 'app', 0, 'running'],
+      ['ticker', 'app', 1, 'running'],
+    ]);
+    const app = v.containers[1]!;
+    expect(app.probes).toEqual([
+      expect.objectContaining({
+        kind: 'readiness',
+        result: 'Success',
+        failureThreshold: 3,
+        periodSeconds: 10,
+      }),
+    ]);
+    expect(app.pull).toEqual({ policy: 'IfNotPresent', presentOnNode: true, willPull: false });
+    expect(v.volumes).toEqual([
+      {
+        name: 'shared',
+        type: 'emptyDir',
+        mounts: [
+          { container: 'init', mountPath: '/work', readOnly: false },
+          { container: 'app', mountPath: '/usr/share/nginx/html', readOnly: false },
+        ],
+      },
+      {
+        name: 'cfg',
+        type: 'configMap',
+        mounts: [{ container: 'app', mountPath: '/etc/cfg', readOnly: true }],
+      },
+    ]);
+    expect(v.namespaces).toEqual({
+      network: {
+        ip: v.sandbox!.ip,
+        hostNetwork: false,
+        ports: [{ container: 'app', port: 80, protocol: 'TCP' }],
+      },
+      uts: { hostname: 'web' },
+      ipc: { host: false },
+      pid: { shared: false, host: false },
+    });
+    expect(s.pod().status?.podIP).toBe(v.sandbox!.ip);
+  });
+
+  it('logs: what each instance printed, and --previous', () => {
+    const s = sim(SPEC, 2);
+    s.advance(30_000);
+    expect(s.logs('init')).toEqual(['preparing', 'ready']);
+    expect(s.logs('ticker').slice(0, 3)).toEqual(['tick', 'tick', 'tick']);
+    expect(s.logs('app', { previous: true })).toEqual([]);
+    expect(() => s.logs('nope')).toThrow(/not found/);
+    const c = sim(
+      `containers:\n- name: app\n  image: busybox:1.36\n  command: ['sh', '-c', 'echo hello; sleep 2; exit 1']`,
+    );
+    c.advance(20_000);
+    expect(c.logs('app', { previous: true })).toEqual(['hello']);
+  });
+
+  it('nodes: two workers, Ready, with their image caches', () => {
+    const s = sim(NGINX);
+    s.advance(10_000);
+    const nodes = s.nodes();
+    expect(nodes.map((n) => n.metadata?.name)).toEqual(['node-1', 'node-2']);
+    expect(nodes[0]!.status?.conditions?.[0]).toMatchObject({ type: 'Ready', status: 'True' });
+    expect(nodes[0]!.status?.images?.flatMap((i) => i.names)).toEqual([
+      'docker.io/library/nginx:1.27',
+      'registry.k8s.io/pause:3.10',
+    ]);
+    expect(nodes[1]!.status?.images?.flatMap((i) => i.names)).toEqual([
+      'registry.k8s.io/pause:3.10',
+    ]);
+  });
+
+  it('a failing postStart kills the container (FailedPostStartHook); a failing preStop is reported', () => {
+    const s = sim(
+      `containers:
+- name: app
+  image: nginx:1.27
+  lifecycle:
+    postStart:
+      exec: { command: ['sh', '-c', 'sleep 1; exit 1'] }`,
+      1,
+      ['nginx:1.27'],
+    );
+    s.advance(5000);
+    expect(eventsOf(s, 'FailedPostStartHook')[0]!.message).toBe('PostStartHook failed');
+    expect(eventsOf(s, 'Killing')[0]!.message).toBe('FailedPostStartHook');
+    const t = sim(
+      `containers:
+- name: app
+  image: nginx:1.27
+  lifecycle:
+    preStop:
+      exec: { command: ['sh', '-c', 'exit 2'] }`,
+      1,
+      ['nginx:1.27'],
+    );
+    t.advance(5000);
+    t.dispatch({ kind: 'delete-pod' });
+    t.advance(5000);
+    expect(eventsOf(t, 'FailedPreStopHook')[0]!.message).toBe('PreStopHook failed');
+  });
+
+  it('printRows follows kubectl while initializing, crash-looping and terminating', () => {
+    const s = sim(
+      `initContainers:\n- name: i\n  image: busybox:1.36\n  command: ['sh', '-c', 'sleep 5']\ncontainers:\n- name: app\n  image: busybox:1.36\n  command: ['sh', '-c', 'sleep 2; exit 1']`,
+    );
+    s.advance(3000);
+    expect(s.printRows()[0]).toMatchObject({ ready: '0/1', status: 'Init:0/1', restarts: '0' });
+    s.advance(60_000);
+    expect(s.printRows()[0]!.status).toMatch(/^(CrashLoopBackOff|Error)$/);
+    expect(s.printRows()[0]!.restarts).toMatch(/^\d+ \(\d+s ago\)$/);
+  });
+});

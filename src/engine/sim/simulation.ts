@@ -1062,8 +1062,7 @@ class Sim implements Simulation {
       const h = this.beh.hook(hook, 'preStop', { podName: p.name, podIp: p.sandboxes[0]?.ip });
       const d = Math.min(h.durationMs, graceMs);
       r.stopping.preStopUntilMs = this.now + d;
-      if (!h.ok)
-        this.cEvent(p, r.kind, r.name, 'Warning', 'FailedPreStopHook', 'PreStopHook failed');
+      if (!h.ok) r.stopping.preStopFailed = true;
       this.schedule(this.now + d, { kind: 'stopSignal', pod: p.name, cid: r.id });
     } else {
       this.afterPreStop(p, r);
@@ -1073,6 +1072,10 @@ class Sim implements Simulation {
   private afterPreStop(p: PodState, r: ContainerRec): void {
     if (r.state !== 'running' || !r.stopping || r.stopping.signalAtMs !== undefined) return;
     r.stopping.preStopUntilMs = undefined;
+    if (r.stopping.preStopFailed) {
+      r.stopping.preStopFailed = undefined;
+      this.cEvent(p, r.kind, r.name, 'Warning', 'FailedPreStopHook', 'PreStopHook failed');
+    }
     if (r.stopping.ordered && r.kind === 'sidecar' && !this.sidecarTurn(p, r)) {
       r.stopping.waitingTurn = true;
       this.markDirty(p);

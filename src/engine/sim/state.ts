@@ -38,6 +38,7 @@ export interface StopRec {
   graceMs: number;
   /** preStop is running until this instant. */
   preStopUntilMs?: number;
+  preStopFailed?: boolean;
   /** A sidecar waiting for the regular containers (and later sidecars) to exit. */
   waitingTurn?: boolean;
   signalAtMs?: number;
