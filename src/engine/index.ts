@@ -63,6 +63,8 @@ export {
   describeProbe,
   aggregateEvents,
   recordEvents,
+  sortForDescribe,
+  formatEventRows,
   getPodsWatchLines,
   appendRowChange,
   podToYaml,
@@ -97,3 +99,43 @@ export type {
   Simulation,
   VolumeView,
 } from './sim/types.ts';
+
+// The cluster (src/engine/cluster): scheduler, controllers, node lifecycle, Services.
+export {
+  schedulePod,
+  filterNode,
+  fitErrorMessage,
+  podRequests,
+  toleratesTaint,
+} from './cluster/scheduler.ts';
+export type { SchedNode, ScheduleResult } from './cluster/scheduler.ts';
+export { podTemplateHash, generateName, SAFE_ALPHABET } from './cluster/names.ts';
+export {
+  reconcileReplicaSet,
+  deletionOrder,
+  replicaSetStatus,
+  isPodActive,
+} from './cluster/replicaset.ts';
+export type { OwnedPod } from './cluster/replicaset.ts';
+export {
+  resolveFenceposts,
+  rollingStep,
+  recreateStep,
+  scalingMessage,
+} from './cluster/deployment.ts';
+export {
+  nodeTaints,
+  nodeConditions,
+  noExecuteDecision,
+  withDefaultTolerations,
+  NODE_MONITOR_GRACE_MS,
+  DEFAULT_TOLERATION_SECONDS,
+} from './cluster/nodeLifecycle.ts';
+export {
+  clusterLookup,
+  lookupService,
+  workloadObjects,
+  memoryEvictionMessage,
+} from './cluster/controller.ts';
+export type { ServiceInfo, ClusterHost } from './cluster/controller.ts';
+export type { ClusterAction } from './cluster/actions.ts';
