@@ -107,8 +107,8 @@ export function exitProc(
     detail: killedBy ? `killed by ${killedBy}` : `exit ${code}`,
   });
 
-  if (proc.prog.kind === 'sh' && proc.prog.execId !== null)
-    finishExec(sys, proc.prog.execId, statusOf(proc), proc.prog.captured);
+  const session = sys.execs.find((e) => e.proc === proc.id && !e.done);
+  if (session) finishExec(sys, session.id, statusOf(proc));
 
   // The pause container: the sandbox is gone. In a shared PID namespace the
   // kernel kills every process of the namespace with it.
@@ -214,8 +214,8 @@ function endContainer(sys: PodSystem, inst: ContainerInstance, main: Proc): void
   for (const p of sys.procs.filter(
     (x) => x.container === inst.name && x.instance === inst.instance && x.id !== main.id,
   )) {
-    if (p.prog.kind === 'sh' && p.prog.execId !== null)
-      finishExec(sys, p.prog.execId, 137, p.prog.captured);
+    const session = sys.execs.find((e) => e.proc === p.id && !e.done);
+    if (session) finishExec(sys, session.id, 137);
     removeProc(sys, p);
   }
   // Orphans of this container that pause adopted die with it too.
@@ -231,12 +231,12 @@ function endContainer(sys: PodSystem, inst: ContainerInstance, main: Proc): void
   });
 }
 
-export function finishExec(sys: PodSystem, execId: number, exitCode: number, output: string): void {
+export function finishExec(sys: PodSystem, execId: number, exitCode: number): void {
   const ex = sys.execs.find((e) => e.id === execId);
   if (!ex || ex.done) return;
   ex.done = true;
   ex.exitCode = exitCode;
-  ex.output = output;
+  const output = ex.output;
   sys.outbox.push({
     kind: 'exec-exit',
     execId,

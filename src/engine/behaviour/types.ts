@@ -133,6 +133,8 @@ export interface Mount {
 /** Where a command's output goes. */
 export type OutTarget =
   | { kind: 'log' }
+  /** The output of an exec session (probe, hook): returned to the caller, not logged. */
+  | { kind: 'exec'; id: number }
   | { kind: 'null' }
   | { kind: 'file'; path: string; append: boolean }
   | { kind: 'capture' };

@@ -103,7 +103,7 @@ export function addNotice(
 // ---------------------------------------------------------------------------
 
 function defaultOut(sh: ShellProgram): OutTarget {
-  return sh.execId !== null ? { kind: 'capture' } : { kind: 'log' };
+  return sh.execId !== null ? { kind: 'exec', id: sh.execId } : { kind: 'log' };
 }
 
 function frameOut(sh: ShellProgram, which: 'out' | 'err'): OutTarget {
@@ -122,6 +122,11 @@ export function write(X: Exec, target: OutTarget, text: string, stream: 'stdout'
     case 'capture':
       X.sh.captured += text;
       return;
+    case 'exec': {
+      const ex = X.sys.execs.find((e) => e.id === target.id);
+      if (ex && !ex.done && ex.output.length < 100_000) ex.output += text;
+      return;
+    }
     case 'log':
       logLine(X.sys, X.inst, text, stream);
       return;
