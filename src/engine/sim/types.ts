@@ -1,7 +1,8 @@
 /**
  * The simulation's public shapes (re-exported by src/engine/index.ts).
  */
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { ClusterAction } from '../cluster/actions.ts';
 
 export type V1Pod = Pod;
@@ -164,6 +165,13 @@ export interface SimSnapshot {
   state: unknown;
 }
 
+/** The cluster's objects besides pods and nodes. */
+export interface ClusterObjects {
+  deployments: Deployment[];
+  replicaSets: ReplicaSet[];
+  services: Service[];
+}
+
 /** `kubectl get pods` columns. */
 export interface PrintRow {
   name: string;
@@ -205,4 +213,6 @@ export interface Simulation {
   printRows(): PrintRow[];
   /** Names of the Services that exist. */
   services(): string[];
+  /** Deployments, ReplicaSets (apps/v1, status computed now) and Services, for the cluster view. */
+  workloads?(): ClusterObjects;
 }
