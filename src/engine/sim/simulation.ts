@@ -21,6 +21,13 @@ import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import { computePodActionsDetailed } from '../kubelet/podActions.ts';
 import { printPod } from '../kubelet/printPod.ts';
 import type { ProbeResults } from '../kubelet/runtimeView.ts';
+import {
+  CRASH_LOOP_BACKOFF,
+  IMAGE_PULL_BACKOFF,
+  isInBackOffSince,
+  isInBackOffSinceUpdate,
+  nextBackoff,
+} from './backoff.ts';
 import { defaultBehaviour } from './behaviour.ts';
 import type { ContainerBehaviour } from './behaviour.ts';
 import { SimClock } from './clock.ts';
@@ -54,13 +61,6 @@ import type {
 } from './types.ts';
 import { runtimeView } from './view.ts';
 
-/** Crash-loop back-off: 10 s doubling to 300 s; reset after 600 s of running (kubelet.go). */
-export const CRASH_BACKOFF_INITIAL_MS = 10_000;
-export const CRASH_BACKOFF_MAX_MS = 300_000;
-export const CRASH_BACKOFF_RESET_MS = 600_000;
-/** Image pull back-off: 10 s doubling to 300 s; the generic 2×max expiry. */
-export const IMAGE_BACKOFF_INITIAL_MS = 10_000;
-export const IMAGE_BACKOFF_MAX_MS = 300_000;
 /** The 1.35 pod worker requeues a back-off at most this far ahead. */
 export const MAX_REQUEUE_MS = 60_000;
 /** Requeue after a failed sync that carries no back-off (workerBackOffPeriod). */
@@ -780,11 +780,7 @@ class Sim implements Simulation {
         if (exited) {
           const finishedAt = exited.finishedAtMs ?? this.now;
           const e = p.crashBackoff[name];
-          if (
-            e &&
-            !(finishedAt - e.lastUpdateMs > CRASH_BACKOFF_RESET_MS) &&
-            this.now - finishedAt < e.backoffMs
-          ) {
+          if (e && isInBackOffSince(CRASH_LOOP_BACKOFF, e, finishedAt, this.now)) {
             this.event(
               'Warning',
               'BackOff',
@@ -798,14 +794,7 @@ class Sim implements Simulation {
             this.requeue(p, Math.min(finishedAt + e.backoffMs, this.now + MAX_REQUEUE_MS));
             return fail();
           }
-          if (!e || finishedAt - e.lastUpdateMs > CRASH_BACKOFF_RESET_MS) {
-            p.crashBackoff[name] = { backoffMs: CRASH_BACKOFF_INITIAL_MS, lastUpdateMs: this.now };
-          } else {
-            p.crashBackoff[name] = {
-              backoffMs: Math.min(e.backoffMs * 2, CRASH_BACKOFF_MAX_MS),
-              lastUpdateMs: this.now,
-            };
-          }
+          p.crashBackoff[name] = nextBackoff(CRASH_LOOP_BACKOFF, e, finishedAt, this.now);
         }
         // Image (EnsureImageExists).
         const d = this.pullDecision(p, spec);
@@ -830,11 +819,7 @@ class Sim implements Simulation {
           return this.stepStart(p, plan, step);
         }
         const ib = p.imageBackoff[image];
-        if (
-          ib &&
-          !(this.now - ib.lastUpdateMs > 2 * IMAGE_BACKOFF_MAX_MS) &&
-          this.now - ib.lastUpdateMs < ib.backoffMs
-        ) {
+        if (ib && isInBackOffSinceUpdate(IMAGE_PULL_BACKOFF, ib, this.now)) {
           const msg = `Back-off pulling image "${image}"`;
           this.cEvent(p, kind, name, 'Normal', 'BackOff', msg);
           this.cEvent(p, kind, name, 'Warning', 'Failed', 'Error: ImagePullBackOff');
@@ -858,15 +843,12 @@ class Sim implements Simulation {
           this.cEvent(p, kind, name, 'Warning', 'Failed', msg);
           this.cEvent(p, kind, name, 'Warning', 'Failed', 'Error: ErrImagePull');
           p.reasons[name] = { reason: 'ErrImagePull', message: out.error ?? msg };
-          const ib = p.imageBackoff[image];
-          if (!ib || this.now - ib.lastUpdateMs > 2 * IMAGE_BACKOFF_MAX_MS) {
-            p.imageBackoff[image] = { backoffMs: IMAGE_BACKOFF_INITIAL_MS, lastUpdateMs: this.now };
-          } else {
-            p.imageBackoff[image] = {
-              backoffMs: Math.min(ib.backoffMs * 2, IMAGE_BACKOFF_MAX_MS),
-              lastUpdateMs: this.now,
-            };
-          }
+          p.imageBackoff[image] = nextBackoff(
+            IMAGE_PULL_BACKOFF,
+            p.imageBackoff[image],
+            this.now,
+            this.now,
+          );
           // The next sync comes soon (PLEG/status), and finds the back-off.
           this.requeue(p, this.now + 1000);
           return fail();
@@ -936,7 +918,7 @@ class Sim implements Simulation {
         p.worker.queued = true;
         const hook = spec.lifecycle?.postStart;
         if (!hook) return 'done';
-        const h = this.beh.hook(hook, 'postStart', { podName: p.name, podIp: ip });
+        const h = this.beh.hook(hook, 'postStart', { podName: p.name, podIp: ip, container: spec });
         rec.postStartUntilMs = this.now + h.durationMs;
         plan.pull = { ok: h.ok, pullMs: 0, totalMs: 0, sizeBytes: 0 };
         plan.stage = 5;
@@ -1059,7 +1041,12 @@ class Sim implements Simulation {
     }
     const hook = this.specOf(p, r).lifecycle?.preStop;
     if (hook && graceMs > 0) {
-      const h = this.beh.hook(hook, 'preStop', { podName: p.name, podIp: p.sandboxes[0]?.ip });
+      const h = this.beh.hook(hook, 'preStop', {
+        podName: p.name,
+        podIp: p.sandboxes[0]?.ip,
+        container: this.specOf(p, r),
+        elapsedMs: this.now - (r.startedAtMs ?? this.now),
+      });
       const d = Math.min(h.durationMs, graceMs);
       r.stopping.preStopUntilMs = this.now + d;
       if (!h.ok) r.stopping.preStopFailed = true;

@@ -67,10 +67,7 @@ export interface ContainerRec {
   postStartUntilMs?: number;
 }
 
-export interface BackoffEntry {
-  backoffMs: number;
-  lastUpdateMs: number;
-}
+import type { BackoffEntry } from './backoff.ts';
 
 export interface ProbeState {
   result: 'Success' | 'Failure' | 'Unknown';
