@@ -254,8 +254,20 @@ export function aggregateEvents(
   const epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
   const cutoff = now.getTime() - epochMs;
   const upToNow = events.filter((e) => e.atMs <= cutoff);
+  return formatEventRows(sortForDescribe(recordEvents(upToNow, options)), now, options);
+}
+
+/**
+ * Formats recorded, sorted events as describe rows at `now` (only the ages depend on
+ * `now`: a view can record once per change of the event list and format every second).
+ */
+export function formatEventRows(
+  sorted: readonly RecordedEvent[],
+  now: Date,
+  options: Pick<EventOptions, 'fieldPathPrefix'> = {},
+): EventRow[] {
   const prefix = options.fieldPathPrefix ?? true;
-  return sortForDescribe(recordEvents(upToNow, options)).map((e) => {
+  return sorted.map((e) => {
     const text = e.message.trim();
     return {
       key: `${e.objectName}.${e.seq}`,

@@ -3,6 +3,7 @@ export { describePod, describeProbe, podQOS } from './describe.ts';
 export type { DescribeOptions } from './describe.ts';
 export {
   aggregateEvents,
+  formatEventRows,
   recordEvents,
   eventAge,
   inferSource,

@@ -15,12 +15,14 @@ import {
   type ReactNode,
 } from 'react';
 import {
-  aggregateEvents,
   appendRowChange,
   DEFAULT_EPOCH_MS,
   describePod,
+  formatEventRows,
   getPodsWatchLines,
   podToYaml,
+  recordEvents,
+  sortForDescribe,
   type EventRow,
   type RowChange,
 } from '../../engine/index.ts';
@@ -205,13 +207,15 @@ export const EventsTable = memo(function EventsTable({
 }) {
   const t = useT();
   const nowSec = usePodscope(selectNowSec);
-  const rows: EventRow[] = useMemo(
+  // Record once per change of the list; re-format the ages once a simulated second.
+  const recorded = useMemo(
     () =>
-      aggregateEvents(kubectlEvents(events), new Date(DEFAULT_EPOCH_MS + nowSec * 1000), {
-        epochMs: DEFAULT_EPOCH_MS,
-        podName,
-      }),
-    [events, nowSec, podName],
+      sortForDescribe(recordEvents(kubectlEvents(events), { epochMs: DEFAULT_EPOCH_MS, podName })),
+    [events, podName],
+  );
+  const rows: EventRow[] = useMemo(
+    () => formatEventRows(recorded, new Date(DEFAULT_EPOCH_MS + nowSec * 1000)),
+    [recorded, nowSec],
   );
   return (
     <div className="podscope-events">
@@ -339,10 +343,7 @@ export function KubectlPanels({ initialTab = 'watch', children }: KubectlPanelsP
   const idBase = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const podSelectId = `${idBase}-pod`;
   const frame = pods.find((p) => p.name === podPick) ?? pods[0];
-  const podEvents = useMemo(
-    () => eventsAbout(events, frame?.name, pods.length),
-    [events, frame?.name, pods.length],
-  );
+  const podEvents = useMemo(() => eventsAbout(events, frame?.name), [events, frame?.name]);
 
   return (
     <section className="podscope-panels" aria-label={t('panels.region')}>
@@ -397,16 +398,11 @@ export function KubectlPanels({ initialTab = 'watch', children }: KubectlPanelsP
 }
 
 /**
- * The events about one pod. Events that name their pod are filtered; with a single
- * pod, unnamed events are its own.
+ * The events about one pod: those whose object is this Pod, and those that name no
+ * object (the kubelet's, about the pod it runs). Events about other objects
+ * (ReplicaSet, Node…) are not listed by `kubectl describe pod`.
  */
-function eventsAbout(
-  events: readonly SimEvent[],
-  pod: string | undefined,
-  podCount: number,
-): readonly SimEvent[] {
-  if (!pod) return events;
-  const named = (e: SimEvent) => (e as SimEvent & { pod?: string }).pod;
-  if (podCount <= 1 && !events.some(named)) return events;
-  return events.filter((e) => named(e) === undefined || named(e) === pod);
+function eventsAbout(events: readonly SimEvent[], pod: string | undefined): readonly SimEvent[] {
+  if (!pod || !events.some((e) => e.object)) return events;
+  return events.filter((e) => !e.object || (e.object.kind === 'Pod' && e.object.name === pod));
 }
