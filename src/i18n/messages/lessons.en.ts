@@ -185,15 +185,17 @@ export const lessonsEn = {
     '`OnFailure` restarts only non-zero exits; exit 0 stays `Completed`.',
   'lesson.restart.onfailure.action': 'Stop finisher (exit 0) and failer (exit 1)',
   'lesson.restart.onfailure.check': 'finisher Completed, failer restarted',
-  'lesson.restart.never.text': 'And with `restartPolicy: Never`.',
-  'lesson.restart.never.question': 'failer exits 1. What does the kubelet do?',
+  'lesson.restart.never.text':
+    'Now change the pod to `restartPolicy: Never` and replay the same run: finisher exits 0, failer exits 1.',
+  'lesson.restart.never.question': 'Under `Never`, what happens to failer after its exit 1?',
   'lesson.restart.never.choice.0': 'Restarts it after a back-off',
   'lesson.restart.never.choice.1': 'Recreates the pod',
   'lesson.restart.never.choice.2': 'Nothing: it stays terminated with Error',
   'lesson.restart.never.why':
     'Kubernetes never restarts a pod; under `Never` it does not even restart the container.',
-  'lesson.restart.never.action': 'Stop failer with exit code 1',
-  'lesson.restart.never.check': 'failer terminated (Error, exit code 1), not restarted',
+  'lesson.restart.never.action': 'Change restartPolicy to Never (the run starts again)',
+  'lesson.restart.never.check':
+    'failer terminated (Error, exit code 1), nothing restarted, pod Failed',
   'lesson.restart.backoff.text':
     'A container that keeps failing is restarted with growing pauses. This one crashes three times.',
   'lesson.restart.backoff.question':

@@ -223,17 +223,17 @@ export const lessons: Lesson[] = [
       },
       {
         id: 'never',
-        scenario: 'restart-policy-never',
+        scenario: 'restart-policy-onfailure',
+        scripted: true,
         choices: 3,
         answer: 2,
-        action: {
-          kind: 'dispatch',
-          actions: [{ kind: 'crash', container: 'failer', exitCode: 1 }],
-        },
-        actionWhen: { container: 'failer', running: true },
-        check: [{ container: 'failer', terminatedReason: 'Error', exitCode: 1, restartsAtMost: 0 }],
+        action: { kind: 'variant', scenario: 'restart-policy-never' },
+        check: [
+          { phase: 'Failed' },
+          { container: 'failer', terminatedReason: 'Error', exitCode: 1, restartsAtMost: 0 },
+          { container: 'finisher', terminatedReason: 'Completed', restartsAtMost: 0 },
+        ],
         speed: 4,
-        actAtMs: 10_000,
         reachedByMs: 25_000,
       },
       {

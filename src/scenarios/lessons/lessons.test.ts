@@ -15,7 +15,7 @@ const keysOf = (lessonId: string, step: (typeof lessons)[number]['steps'][number
     `${base}.why`,
     `${base}.check`,
     ...Array.from({ length: step.choices }, (_, i) => `${base}.choice.${i}`),
-    ...(step.action?.kind === 'dispatch' ? [`${base}.action`] : []),
+    ...(step.action ? [`${base}.action`] : []),
   ];
 };
 

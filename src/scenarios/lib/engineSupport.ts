@@ -12,8 +12,6 @@ export const createSimulation: (opts: { manifest: string; seed?: number }) => Sc
  * scenarios then run and must pass. (`PODSCOPE_ALL_SCENARIOS=1` runs every scenario regardless.)
  */
 export const MISSING: Partial<Record<EngineFeature, string>> = {
-  sidecars:
-    'the engine never starts the app containers after a native sidecar (restartPolicy: Always init container) has started',
   namespaces: 'shared network/UTS/PID namespace effects (issue 5) are not in the engine yet',
   volumes: 'emptyDir files shared between containers (issue 5) are not in the engine yet',
   services: 'Services answering nslookup (create-service, issue 6) are not in the engine yet',
