@@ -1,19 +1,29 @@
-import { useState, type ReactNode } from 'react';
-import { I18nProvider, useT } from '../i18n/index.ts';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { I18nProvider, translator as translatorFor, useT } from '../i18n/index.ts';
 import { usePodscope } from '../store/StoreProvider.tsx';
 import { LiveRegion } from './a11y/LiveRegion.tsx';
 import { Anatomy } from './anatomy/Anatomy.tsx';
 import { PlaybackControls } from './controls/PlaybackControls.tsx';
 import { FaultBar } from './faults/FaultBar.tsx';
+import { LearnBar } from './lessons/LearnBar.tsx';
 import { Motion } from './motion.tsx';
 import { Header } from './shell/Header.tsx';
+import { TimelineChart } from './timeline/TimelineChart.tsx';
 import { LayerContext } from './ui/layer.ts';
 
+// The kubectl panels carry kubectl's printers (and a YAML serializer): they load right after
+// first paint, in their own chunk, to keep the first load small.
+const KubectlPanels = lazy(() =>
+  import('./panels/KubectlPanels.tsx').then((m) => ({ default: m.KubectlPanels })),
+);
+
 export interface AppSlots {
-  /** The kubectl panels (get pods -w, describe, logs, YAML). */
+  /** Replaces the kubectl panels (get pods -w, describe, logs, YAML). */
   panels?: ReactNode;
-  /** The timeline chart. */
+  /** Replaces the timeline chart. */
   timeline?: ReactNode;
+  /** Hides the learning tools (gallery, lessons, editor, compare), e.g. in a small embed. */
+  noLearn?: boolean;
 }
 
 /**
@@ -21,29 +31,33 @@ export interface AppSlots {
  * faults and the timeline. Everything is scoped under `.podscope-root`; nothing touches
  * <html> or <body>.
  */
-export function App({ panels, timeline }: AppSlots = {}) {
+export function App({ panels, timeline, noLearn }: AppSlots = {}) {
   const locale = usePodscope((s) => s.locale);
   const theme = usePodscope((s) => s.theme);
   const [layer, setLayer] = useState<HTMLElement | null>(null);
+  const t = translatorFor(locale);
   return (
     <I18nProvider locale={locale}>
       <div className="podscope-root" data-theme={theme} lang={locale === 'pseudo' ? 'en' : locale}>
         <LayerContext.Provider value={layer}>
           <Motion>
             <Header />
+            {!noLearn && <LearnBar />}
             <ErrorBanner />
             <main className="podscope-main">
               <Anatomy />
-              <aside className="podscope-side" aria-label="kubectl">
-                {panels ?? <Slot textKey="app.panelsSlot" />}
-              </aside>
+              <div className="podscope-side">
+                {panels ?? (
+                  <Suspense fallback={<p className="podscope-slot">{t('app.panelsLoading')}</p>}>
+                    <KubectlPanels />
+                  </Suspense>
+                )}
+              </div>
             </main>
             <footer className="podscope-bottom">
               <PlaybackControls />
               <FaultBar />
-              <div className="podscope-timeline-slot">
-                {timeline ?? <Slot textKey="app.timelineSlot" />}
-              </div>
+              <div className="podscope-timeline-slot">{timeline ?? <TimelineChart />}</div>
             </footer>
             <LiveRegion />
           </Motion>
@@ -52,12 +66,6 @@ export function App({ panels, timeline }: AppSlots = {}) {
       </div>
     </I18nProvider>
   );
-}
-
-/** A clearly marked place for a colleague's component until it lands. */
-function Slot({ textKey }: { textKey: 'app.panelsSlot' | 'app.timelineSlot' }) {
-  const t = useT();
-  return <p className="podscope-slot">{t(textKey)}</p>;
 }
 
 function ErrorBanner() {
