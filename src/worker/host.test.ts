@@ -108,6 +108,8 @@ describe('simulation host over a MessageChannel', () => {
     const f = link.lastFrame()!;
     expect(f.events.reset).toBe(true);
     expect(f.events.items).toEqual(all.filter((e) => e.atMs <= 2_000));
+    expect(link.view().events).toEqual(f.events.items);
+    expect(link.view().eventsEpoch).toBe(2); // the load, then the seek back
   });
 
   it('omits unchanged heavy parts', async () => {

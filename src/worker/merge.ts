@@ -26,6 +26,11 @@ export interface SimView {
   rows: PodRow[];
   /** Every event up to nowMs, oldest first. */
   events: SimEvent[];
+  /**
+   * Bumped whenever `events` was replaced rather than appended to (load, reset,
+   * seek back): a consumer streaming new events restarts from the list then.
+   */
+  eventsEpoch: number;
   /** By `${pod}/${container}`. */
   logs: Record<string, ContainerLogs>;
   actions: TimedAction[];
@@ -45,6 +50,7 @@ export function emptyView(): SimView {
     nodes: [],
     rows: [],
     events: [],
+    eventsEpoch: 0,
     logs: {},
     actions: [],
     lanes: [],
@@ -90,6 +96,7 @@ export function mergeFrame(view: SimView, f: Frame): SimView {
     nodes: f.nodes ?? view.nodes,
     rows: f.rows ?? view.rows,
     events,
+    eventsEpoch: f.events.reset ? view.eventsEpoch + 1 : view.eventsEpoch,
     logs,
     actions: f.actions ?? view.actions,
     lanes,
