@@ -16,8 +16,7 @@ const LESSONS = ['pod', 'pause', 'containers', 'images', 'restart', 'controllers
  * src/scenarios/lib/engineSupport.ts, where the unit tests say the same).
  */
 const BLOCKED: Partial<Record<(typeof LESSONS)[number], string>> = {
-  containers:
-    'needs Services answering nslookup (issue 6) and app containers starting after a native sidecar',
+  containers: 'needs Services answering nslookup after create-service (issue 6)',
   controllers: 'needs ReplicaSet manifests in the engine (issue 6)',
 };
 

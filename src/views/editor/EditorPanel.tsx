@@ -173,6 +173,7 @@ function ImportBox({ onImported }: { onImported: (r: Imported) => void }) {
       setResult(r);
       setError(undefined);
       setShowOriginal(false);
+      setPaste('');
       onImported(r);
     } catch (e) {
       setResult(undefined);
