@@ -4,6 +4,7 @@ import { defineConfig, type BuildEnvironmentOptions, type PluginOption } from 'v
 import {
   inlineExtractedCss,
   inlineWorkers,
+  noMotionGlobal,
   noPreloadMarkers,
   singleHtml,
 } from './src/embed/build/plugins.ts';
@@ -29,7 +30,7 @@ const builds: Record<string, { build: BuildEnvironmentOptions; plugins: PluginOp
       minify: true,
       lib: { entry: 'src/embed/element.ts', formats: ['es'], fileName: () => 'pod-scope.js' },
     },
-    plugins: [noPreloadMarkers(), inlineWorkers(), inlineExtractedCss()],
+    plugins: [noPreloadMarkers(), noMotionGlobal(), inlineWorkers(), inlineExtractedCss()],
   },
   single: {
     build: { ...oneFile, outDir: 'dist-single' },

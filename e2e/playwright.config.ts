@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const PORT = 4173;
+/** The embed tests' second origin (e2e/fixtures/server.mjs). */
+const FIXTURE_PORT = 4174;
 
 export default defineConfig({
   testDir: '.',
@@ -38,11 +40,22 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    cwd: '..',
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      cwd: '..',
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // A second origin for the embed tests (e2e/embed.spec.ts): host pages, the <pod-scope>
+      // bundle and a strict-CSP copy of the app. Builds the one-file bundles first.
+      command: 'npm run build:embed && npm run build:single && node e2e/fixtures/server.mjs',
+      cwd: '..',
+      url: `http://127.0.0.1:${FIXTURE_PORT}/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+  ],
 });

@@ -8,7 +8,7 @@
  *   cannot start (a CSP without `blob:` in worker-src), the client's same-thread fallback runs.
  * - `inlineExtractedCss`: CSS imported the ordinary way (React Flow's, the views') is written
  *   into the string the `<pod-scope>` element adopts in its shadow root, instead of a file.
- * - `noPreloadMarkers`: see below.
+ * - `noPreloadMarkers`, `noMotionGlobal`: see below.
  * - `singleHtml`: inlines the entry script and stylesheet into `index.html`, saved as
  *   `podscope.html` — one file that works when opened from disk.
  */
@@ -84,6 +84,23 @@ export function noPreloadMarkers(): Plugin {
     generateBundle(_options, bundle) {
       for (const chunk of chunks(bundle))
         chunk.code = chunk.code.replace(/\b__VITE_PRELOAD__\b/g, 'void 0');
+    },
+  };
+}
+
+/**
+ * framer-motion sets `window.MotionIsMounted = true` when a motion component mounts; the flag
+ * only gates hand-off of server-rendered appear animations, which Podscope never uses. The
+ * element must not write globals into its host page, so in its build the write becomes a no-op.
+ */
+export function noMotionGlobal(): Plugin {
+  return {
+    name: 'podscope:no-motion-global',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const chunk of chunks(bundle))
+        chunk.code = chunk.code.replace(/\bwindow\.MotionIsMounted\s*=\s*(!0|true)\b/g, '$1');
     },
   };
 }
