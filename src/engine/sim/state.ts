@@ -153,6 +153,8 @@ export interface PodState {
   oldStatuses: Record<string, ContainerStatus>;
   /** The node controller marked the pod not ready (node lost). */
   nodeMarkedNotReady: boolean;
+  /** The kubelet evicted the pod (node pressure): it ends Failed with reason Evicted. */
+  evicted?: { message: string };
   evictToken: number;
 }
 

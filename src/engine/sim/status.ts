@@ -242,6 +242,7 @@ export function kubeletStatus(p: PodState, node: NodeState, nowMs: number): PodS
     podIsTerminal: p.terminationDone,
     podHasInitialized,
   });
+  if (p.evicted) phase = 'Failed';
   const was = p.api.status?.phase;
   if ((was === 'Succeeded' || was === 'Failed') && phase !== was) phase = was;
   draft.status!.phase = phase;
@@ -259,6 +260,7 @@ export function kubeletStatus(p: PodState, node: NodeState, nowMs: number): PodS
   const status: PodStatus = {
     phase,
     conditions,
+    ...(p.evicted ? { reason: 'Evicted', message: p.evicted.message } : {}),
     hostIP: node.ip,
     hostIPs: [{ ip: node.ip }],
     ...(lastIp ? { podIP: lastIp, podIPs: [{ ip: lastIp }] } : {}),
