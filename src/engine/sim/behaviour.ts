@@ -171,7 +171,7 @@ function lookupFor(
   };
   const live = () => {
     const t = (sysRef.sys?.nowMs ?? 0) - sysRef.startMs;
-    return (ctx.services ?? []).filter((s) => (s.sinceMs ?? -1) <= t);
+    return (ctx.services ?? []).filter((s) => Math.max(0, s.sinceMs ?? 0) <= t);
   };
   return {
     service: (name, namespace) =>
@@ -241,13 +241,10 @@ const programs = new Map<string, ContainerProgram>();
 const probeSystems = new Map<string, Isolated>();
 
 function keyOf(c: Container, ctx: BehaviourContext): string {
-  return JSON.stringify([
-    c,
-    ctx.podName,
-    ctx.podIp ?? '',
-    ctx.namespace ?? '',
-    ctx.services ?? null,
-  ]);
+  // A Service that existed before the start is the same input whenever it appeared.
+  const services =
+    ctx.services?.map((s) => [s.name, Math.max(0, s.sinceMs ?? 0), s.port ?? 80]) ?? null;
+  return JSON.stringify([c, ctx.podName, ctx.podIp ?? '', ctx.namespace ?? '', services]);
 }
 
 function remember<V>(m: Map<string, V>, k: string, v: V): V {

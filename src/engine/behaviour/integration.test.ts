@@ -1,0 +1,148 @@
+/**
+ * The behaviour layer through the simulation's seam (src/engine/sim/behaviour.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../index.ts';
+import type { Simulation } from '../index.ts';
+
+function statusOf(s: Simulation, name: string) {
+  const st = s.pod().status;
+  return [...(st?.initContainerStatuses ?? []), ...(st?.containerStatuses ?? [])].find(
+    (c) => c.name === name,
+  );
+}
+
+const MYAPP = `apiVersion: v1
+kind: Pod
+metadata:
+  name: myapp-pod
+  labels:
+    app.kubernetes.io/name: MyApp
+spec:
+  containers:
+  - name: myapp-container
+    image: busybox:1.28
+    command: ['sh', '-c', 'echo The app is running! && sleep 3600']
+  initContainers:
+  - name: init-myservice
+    image: busybox:1.28
+    command: ['sh', '-c', "until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done"]
+  - name: init-mydb
+    image: busybox:1.28
+    command: ['sh', '-c', "until nslookup mydb.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for mydb; sleep 2; done"]
+`;
+
+describe('through the simulation', () => {
+  it('the docs init-container example: Init:0/2 until the Services exist, then Running', () => {
+    const s = createSimulation({ manifest: MYAPP, seed: 1 });
+    s.advance(60_000);
+    expect(s.printRows()[0]).toMatchObject({ status: 'Init:0/2', ready: '0/1' });
+    expect(s.logs('init-myservice')).toContain('waiting for myservice');
+    expect(s.logs('init-myservice')).toContain(
+      "nslookup: can't resolve 'myservice.default.svc.cluster.local'",
+    );
+    s.dispatch({ kind: 'create-service', name: 'myservice' });
+    s.advance(3000);
+    expect(statusOf(s, 'init-myservice')?.state?.terminated).toMatchObject({
+      exitCode: 0,
+      reason: 'Completed',
+    });
+    expect(s.printRows()[0]!.status).toBe('Init:1/2');
+    s.dispatch({ kind: 'create-service', name: 'mydb' });
+    s.advance(30_000);
+    expect(s.printRows()[0]).toMatchObject({ status: 'Running', ready: '1/1' });
+    expect(s.logs('myapp-container')).toEqual(['The app is running!']);
+  });
+
+  it('a Service that already exists lets the init container pass at once', () => {
+    const s = createSimulation({ manifest: MYAPP, seed: 3 });
+    s.dispatch({ kind: 'create-service', name: 'myservice' });
+    s.dispatch({ kind: 'create-service', name: 'mydb' });
+    s.advance(60_000);
+    expect(s.printRows()[0]!.status).toBe('Running');
+    expect(s.logs('init-myservice')).not.toContain('waiting for myservice');
+  });
+
+  it('busybox with no command: sh exits 0 at once → CrashLoopBackOff', () => {
+    const s = createSimulation({
+      manifest: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'bb' },
+        spec: { containers: [{ name: 'c', image: 'busybox' }] },
+      },
+      seed: 1,
+    });
+    s.advance(120_000);
+    expect(s.printRows()[0]!.status).toMatch(/^(CrashLoopBackOff|Completed)$/);
+    expect(statusOf(s, 'c')?.restartCount).toBeGreaterThan(1);
+  });
+
+  it('trap … TERM with sleep & wait exits 0 at once on delete; a plain loop is SIGKILLed (137)', () => {
+    const mk = (script: string) =>
+      createSimulation({
+        manifest: {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 't' },
+          spec: {
+            terminationGracePeriodSeconds: 10,
+            containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', script] }],
+          },
+        },
+        seed: 1,
+      });
+    const trapped = mk("trap 'exit 0' TERM; while true; do sleep 3600 & wait; done");
+    trapped.advance(20_000);
+    trapped.dispatch({ kind: 'delete-pod' });
+    trapped.advance(1000);
+    expect(statusOf(trapped, 'c')?.state?.terminated?.exitCode).toBe(0);
+    const plain = mk('while true; do sleep 1; done');
+    plain.advance(20_000);
+    plain.dispatch({ kind: 'delete-pod' });
+    plain.advance(9_000);
+    expect(statusOf(plain, 'c')?.state?.running).toBeDefined();
+    plain.advance(2_000);
+    expect(statusOf(plain, 'c')?.state?.terminated?.exitCode).toBe(137);
+  });
+
+  it('logs come from the interpreter, with --previous for the last instance', () => {
+    const s = createSimulation({
+      manifest: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'l' },
+        spec: {
+          containers: [
+            {
+              name: 'c',
+              image: 'busybox',
+              command: ['sh', '-c', 'echo hello from $(hostname); date; sleep 5; exit 3'],
+            },
+          ],
+        },
+      },
+      seed: 1,
+    });
+    s.advance(30_000);
+    const prev = s.logs('c', { previous: true });
+    expect(prev[0]).toBe('hello from l');
+    expect(prev[1]).toMatch(/^\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d UTC \d{4}$/);
+    expect(statusOf(s, 'c')?.lastState?.terminated?.exitCode).toBe(3);
+  });
+
+  it('image sizes in Pulled events come from the catalogue', () => {
+    const s = createSimulation({
+      manifest: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'n' },
+        spec: { containers: [{ name: 'c', image: 'busybox:1.28' }] },
+      },
+      seed: 1,
+    });
+    s.advance(10_000);
+    const pulled = s.events().find((e) => e.reason === 'Pulled');
+    expect(pulled?.message).toContain('Image size: 727869 bytes');
+  });
+});
