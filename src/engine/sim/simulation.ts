@@ -902,7 +902,15 @@ class Sim implements Simulation {
         rec.state = 'running';
         rec.startedAtMs = this.now;
         const ip = p.sandboxes[0]?.ip;
-        rec.program = this.beh.program(spec, { podName: p.name, podIp: ip });
+        rec.program = this.beh.program(spec, {
+          podName: p.name,
+          podIp: ip,
+          // Services and when they appeared, relative to this start (behaviour seam).
+          services: Object.entries(this.st.services).map(([n, sv]) => ({
+            name: n,
+            sinceMs: sv.createdAtMs - this.now,
+          })),
+        });
         if (rec.program.exit) {
           this.schedule(this.now + rec.program.exit.afterMs, {
             kind: 'exit',
@@ -1462,6 +1470,26 @@ class Sim implements Simulation {
         if (!a.name) throw new Error('a Service needs a name');
         if (this.st.services[a.name]) throw new Error(`services "${a.name}" already exists`);
         this.st.services[a.name] = { createdAtMs: this.now };
+        // A running program that waits for a Service (`until nslookup …`) is read again.
+        for (const p of Object.values(this.st.pods)) {
+          for (const r of p.containers) {
+            if (r.state !== 'running' || !r.program || r.program.exit) continue;
+            if (r.startedAtMs === undefined) continue;
+            const start = r.startedAtMs;
+            const prog = this.beh.program(this.specOf(p, r), {
+              podName: p.name,
+              podIp: p.sandboxes[0]?.ip,
+              services: Object.entries(this.st.services).map(([n, sv]) => ({
+                name: n,
+                sinceMs: sv.createdAtMs - start,
+              })),
+            });
+            if (!prog.exit) continue;
+            r.program = prog;
+            const at = Math.max(this.now, start + prog.exit.afterMs);
+            this.schedule(at, { kind: 'exit', pod: p.name, cid: r.id, code: prog.exit.code });
+          }
+        }
         return;
       case 'delete-service':
         if (!this.st.services[a.name]) throw new Error(`services "${a.name}" not found`);
