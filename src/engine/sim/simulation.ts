@@ -868,7 +868,7 @@ class Sim implements Simulation {
         if (p.deletionRequested) return 'abort';
         p.activity[name] = 'creating';
         plan.stage = 3;
-        return this.waitFor(p, this.rand(40, 150));
+        return this.waitFor(p, this.rand(20, 90));
       case 3: {
         const sandbox = p.sandboxes[0];
         if (!sandbox || sandbox.state !== 'SANDBOX_READY') {
@@ -893,7 +893,7 @@ class Sim implements Simulation {
         plan.cid = rec.id;
         this.cEvent(p, kind, name, 'Normal', 'Created', 'Container created');
         plan.stage = 4;
-        return this.waitFor(p, this.rand(20, 90));
+        return this.waitFor(p, this.rand(20, 80));
       }
       case 4: {
         const rec = p.containers.find((r) => r.id === plan.cid);
@@ -993,8 +993,8 @@ class Sim implements Simulation {
     if (ok) {
       const present = r.image in node.images;
       pullMs = present
-        ? this.rand(300, 1200)
-        : 400 + Math.round((info.sizeBytes / (this.rand(15, 45) * 1_000_000)) * 1000);
+        ? this.rand(150, 700)
+        : 400 + Math.round((info.sizeBytes / (this.rand(20, 45) * 1_000_000)) * 1000);
     } else {
       pullMs = this.rand(300, 1500);
       const reg = registryOf(r.image);
