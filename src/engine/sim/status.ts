@@ -60,24 +60,25 @@ function computeImageId(ref: string): string {
   return `${repo}@sha256:${h.repeat(8)}`;
 }
 
-const terminatedStates = new Map<string, ContainerState>();
+const terminatedStates = new WeakMap<
+  ContainerRec,
+  { finishedAtMs?: number; state: ContainerState }
+>();
 
 /** The terminated state of an exited record (immutable once exited, so it is cached). */
 function terminatedState(r: ContainerRec): ContainerState {
-  const key = `${r.id}|${r.startedAtMs}|${r.finishedAtMs}|${r.exitCode}|${r.reason}`;
-  const known = terminatedStates.get(key);
-  if (known) return known;
+  const known = terminatedStates.get(r);
+  if (known && known.finishedAtMs === r.finishedAtMs) return known.state;
   const state: ContainerState = {
     terminated: {
       exitCode: r.exitCode ?? 0,
       reason: r.reason ?? ((r.exitCode ?? 0) === 0 ? 'Completed' : 'Error'),
-      startedAt: r.startedAtMs !== undefined ? isoAt(r.startedAtMs) : undefined,
+      ...(r.startedAtMs !== undefined ? { startedAt: isoAt(r.startedAtMs) } : {}),
       finishedAt: isoAt(r.finishedAtMs ?? 0),
       containerID: `containerd://${r.id}`,
     },
   };
-  if (terminatedStates.size > 5000) terminatedStates.clear();
-  terminatedStates.set(key, state);
+  terminatedStates.set(r, { finishedAtMs: r.finishedAtMs, state });
   return state;
 }
 
