@@ -145,4 +145,48 @@ describe('through the simulation', () => {
     const pulled = s.events().find((e) => e.reason === 'Pulled');
     expect(pulled?.message).toContain('Image size: 727869 bytes');
   });
+
+  it('the runtime view shows what runs inside each container: processes, ports, files', () => {
+    const s = createSimulation({
+      manifest: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'v' },
+        spec: {
+          volumes: [{ name: 'data', emptyDir: {} }],
+          containers: [
+            { name: 'web', image: 'nginx:1.27' },
+            {
+              name: 'writer',
+              image: 'busybox',
+              command: [
+                'sh',
+                '-c',
+                'echo hi > /data/a.txt; echo tmp > /tmp/b; (sleep 2 &); exec sleep 3600',
+              ],
+              volumeMounts: [{ name: 'data', mountPath: '/data' }],
+            },
+          ],
+        },
+      },
+      seed: 1,
+    });
+    s.advance(60_000);
+    const rt = s.runtime();
+    const web = rt.containers.find((c) => c.name === 'web')!.inside!;
+    expect(web.processes.map((p) => p.command)).toEqual([
+      'nginx: master process nginx -g daemon off;',
+      'nginx: worker process',
+    ]);
+    expect(web.listening).toEqual([80]);
+    const writer = rt.containers.find((c) => c.name === 'writer')!.inside!;
+    expect(writer.processes).toMatchObject([
+      { pid: 1, command: 'sleep 3600', state: 'sleeping' },
+      { ppid: 1, command: '[sleep] <defunct>', state: 'zombie' },
+    ]);
+    expect(writer.files).toEqual([
+      { path: '/tmp/b', size: 4, preview: 'tmp\n', where: 'layer' },
+      { path: '/data/a.txt', size: 3, preview: 'hi\n', where: 'data' },
+    ]);
+  });
 });

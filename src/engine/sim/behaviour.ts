@@ -37,6 +37,7 @@ import {
   probeTcp,
   resolveImage,
   runExec,
+  runtimeView,
   signalContainer,
   startContainer,
   startExec,
@@ -111,8 +112,27 @@ export interface ProbeOutcome {
   output: string;
 }
 
+/** What a running container has inside, as its own run shows it (see `inside`). */
+export interface ContainerInside {
+  /** Its processes as its PID namespace lists them (PID 1 first). */
+  processes: Array<{
+    pid: number;
+    ppid: number;
+    command: string;
+    state: 'running' | 'sleeping' | 'zombie';
+  }>;
+  /** Ports it listens on (in the pod's shared port space). */
+  listening: number[];
+  /** Files it wrote: `layer` = its writable layer (lost on restart), else the volume's name. */
+  files: Array<{ path: string; size: number; preview: string; where: string }>;
+  /** What Podscope could not simulate exactly, and what it did instead. */
+  notices: string[];
+}
+
 export interface ContainerBehaviour {
   image(ref: string): ImageInfo;
+  /** The container `elapsedMs` after its start, read from its own run (optional). */
+  inside?(c: Container, ctx: BehaviourContext & { elapsedMs: number }): ContainerInside;
   program(c: Container, ctx: BehaviourContext): ContainerProgram;
   hook(
     handler: LifecycleHandler,
@@ -429,9 +449,50 @@ function probe(
   return { ok: true, output: '' };
 }
 
+// ---------------------------------------------------------------------------
+// inside: processes, listeners and files of a running container
+// ---------------------------------------------------------------------------
+
+function inside(c: Container, ctx: BehaviourContext & { elapsedMs: number }): ContainerInside {
+  const iso = systemAt(c, ctx, Math.max(0, ctx.elapsedMs));
+  const view = runtimeView(iso.sys);
+  const cv = view.containers.find((x) => x.name === c.name);
+  if (!cv || iso.exit) return { processes: [], listening: [], files: [], notices: [] };
+  const files: ContainerInside['files'] = cv.layerFiles.map((f) => ({
+    path: f.path,
+    size: f.size,
+    preview: f.preview,
+    where: 'layer',
+  }));
+  for (const v of view.volumes) {
+    const m = cv.mounts.find((x) => x.volume === v.name);
+    if (!m || v.kind !== 'emptyDir') continue;
+    for (const f of v.files) {
+      files.push({
+        path: `${m.mountPath.replace(/\/$/, '')}/${f.path}`,
+        size: f.size,
+        preview: f.preview,
+        where: v.name,
+      });
+    }
+  }
+  return {
+    processes: cv.processes.map((p) => ({
+      pid: p.pid,
+      ppid: p.ppid,
+      command: p.command,
+      state: p.state,
+    })),
+    listening: cv.listening.map((l) => l.port),
+    files,
+    notices: view.notices.map((n) => n.message),
+  };
+}
+
 export const defaultBehaviour: ContainerBehaviour = {
   image: imageInfo,
   program,
   hook,
   probe,
+  inside,
 };

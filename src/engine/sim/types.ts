@@ -4,6 +4,7 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { ClusterAction } from '../cluster/actions.ts';
+import type { ContainerInside } from './behaviour.ts';
 
 export type V1Pod = Pod;
 
@@ -120,6 +121,8 @@ export interface ContainerRuntimeView {
   ports: Array<{ containerPort: number; protocol: string; name?: string; hostPort?: number }>;
   /** How Podscope reads this container's image and command (the behaviour seam). */
   note?: string;
+  /** A running container's processes, listening ports and files (the behaviour seam). */
+  inside?: ContainerInside;
 }
 
 export interface VolumeView {

@@ -129,6 +129,18 @@ export function runtimeView(
       view.backOffMs = backOffMs;
     }
     view.note = (rec?.program ?? beh.program(c, { podName: p.name })).note;
+    if (rec?.state === 'running' && rec.startedAtMs !== undefined && beh.inside) {
+      const start = rec.startedAtMs;
+      view.inside = beh.inside(c, {
+        podName: p.name,
+        podIp: sb?.ip,
+        services: Object.entries(st.services).map(([n, sv]) => ({
+          name: n,
+          sinceMs: sv.createdAtMs - start,
+        })),
+        elapsedMs: nowMs - start,
+      });
+    }
     return view;
   });
 
