@@ -1,6 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
+// The design's desktop size (pod-view-mock.png).
+test.use({ viewport: { width: 1440, height: 900 } });
+
 /** The lines a terminal pane shows, prompt included. */
 async function terminalLines(page: Page, command: string): Promise<string[]> {
   const text = await page

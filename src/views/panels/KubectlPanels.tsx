@@ -8,6 +8,7 @@ import {
   memo,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -67,9 +68,36 @@ function useWatchHistory(): readonly RowChange[] {
   return history;
 }
 
-function Terminal({ command, lines, label }: { command: string; lines: string; label: string }) {
+function Terminal({
+  command,
+  lines,
+  label,
+  follow = false,
+}: {
+  command: string;
+  lines: string;
+  label: string;
+  /** Keep the end in view as lines are appended (unless the reader scrolled up). */
+  follow?: boolean;
+}) {
+  const ref = useRef<HTMLPreElement>(null);
+  const atEnd = useRef(true);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (follow && el && atEnd.current) el.scrollTop = el.scrollHeight;
+  }, [follow, lines]);
   return (
-    <pre className="podscope-terminal" role="region" tabIndex={0} aria-label={label}>
+    <pre
+      ref={ref}
+      className="podscope-terminal"
+      role="region"
+      tabIndex={0}
+      aria-label={label}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+      }}
+    >
       <span className="podscope-terminal-prompt">{command}</span>
       {'\n'}
       {lines}
@@ -94,6 +122,7 @@ const WatchPane = memo(function WatchPane({
         command={command}
         lines={lines.join('\n')}
         label={t('panels.terminal', { command: command.slice(2) })}
+        follow
       />
       {row && (
         <p className="podscope-panels-why">
@@ -179,6 +208,7 @@ const LogsPane = memo(function LogsPane({ frame }: { frame: PodFrame }) {
         command={command}
         lines={lines.join('\n')}
         label={t('panels.terminal', { command: command.slice(2) })}
+        follow
       />
     </>
   );
@@ -218,7 +248,12 @@ export const EventsTable = memo(function EventsTable({
     [recorded, nowSec],
   );
   return (
-    <div className="podscope-events">
+    <div
+      className="podscope-events"
+      role="region"
+      tabIndex={0}
+      aria-label={t('panels.events.caption', { pod: podName })}
+    >
       <table className="podscope-events-table">
         <caption>{t('panels.events.caption', { pod: podName })}</caption>
         <thead>
