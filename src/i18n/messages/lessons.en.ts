@@ -116,7 +116,7 @@ export const lessonsEn = {
   'lesson.containers.init-never.why':
     'Under `Always` or `OnFailure` the init container is retried with back-off; under `Never` the pod is `Failed`.',
   'lesson.containers.init-never.action': 'Make the init container fail (exit 1)',
-  'lesson.containers.init-never.check': 'pod phase Failed, no restart',
+  'lesson.containers.init-never.check': 'STATUS Init:Error, phase Failed, no restart',
   'lesson.containers.sidecar.text':
     'A sidecar is an init container with `restartPolicy: Always`: it starts before the app and keeps running beside it.',
   'lesson.containers.sidecar.question':
@@ -161,7 +161,7 @@ export const lessonsEn = {
   'lesson.images.never.choice.2': 'It waits with ErrImageNeverPull',
   'lesson.images.never.why':
     'The kubelet never contacts the registry under `Never`; the container cannot be created.',
-  'lesson.images.never.check': 'the container waiting with ErrImageNeverPull',
+  'lesson.images.never.check': 'STATUS ErrImageNeverPull: the container waits',
 
   // 5. Restart policy
   'lesson.restart.title': 'Restart policy',
@@ -205,7 +205,7 @@ export const lessonsEn = {
   'lesson.restart.backoff.choice.2': 'Always 5 minutes',
   'lesson.restart.backoff.why':
     'The first restart is immediate, then 10 s, 20 s, 40 s… capped at 300 s: that wait is `CrashLoopBackOff`.',
-  'lesson.restart.backoff.check': 'the container waiting in CrashLoopBackOff after 2 restarts',
+  'lesson.restart.backoff.check': 'STATUS CrashLoopBackOff after 2 restarts',
 
   // 6. Bare versus controlled pods
   'lesson.controllers.title': 'Bare versus controlled pods',

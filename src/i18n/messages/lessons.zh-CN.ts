@@ -103,7 +103,7 @@ export const lessonsZh = {
   'lesson.containers.init-never.why':
     '在 `Always` 或 `OnFailure` 下，Init 容器会带着回退延迟重试；在 `Never` 下 Pod 进入 `Failed`。',
   'lesson.containers.init-never.action': '让 Init 容器失败（退出码 1）',
-  'lesson.containers.init-never.check': 'Pod 阶段为 Failed，没有重启',
+  'lesson.containers.init-never.check': 'STATUS 为 Init:Error，阶段为 Failed，没有重启',
   'lesson.containers.sidecar.text':
     '边车容器就是设置了 `restartPolicy: Always` 的 Init 容器：它在应用容器之前启动，并一直在旁边运行。',
   'lesson.containers.sidecar.question':
@@ -142,7 +142,7 @@ export const lessonsZh = {
   'lesson.images.never.choice.1': '容器在没有镜像的情况下运行',
   'lesson.images.never.choice.2': '以 ErrImageNeverPull 等待',
   'lesson.images.never.why': '在 `Never` 下 kubelet 从不访问镜像仓库，容器无法创建。',
-  'lesson.images.never.check': '容器以 ErrImageNeverPull 等待',
+  'lesson.images.never.check': 'STATUS 为 ErrImageNeverPull：容器处于等待',
 
   'lesson.restart.title': '重启策略',
   'lesson.restart.summary':
@@ -181,7 +181,7 @@ export const lessonsZh = {
   'lesson.restart.backoff.choice.2': '总是 5 分钟',
   'lesson.restart.backoff.why':
     '第一次重启立即进行，之后是 10 秒、20 秒、40 秒……最长 300 秒：这段等待就是 `CrashLoopBackOff`。',
-  'lesson.restart.backoff.check': '重启 2 次后容器处于 CrashLoopBackOff 等待',
+  'lesson.restart.backoff.check': '重启 2 次后 STATUS 为 CrashLoopBackOff',
 
   'lesson.controllers.title': '裸 Pod 与受控制器管理的 Pod',
   'lesson.controllers.summary':

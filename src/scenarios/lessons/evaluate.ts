@@ -12,8 +12,18 @@ function statusOf(pod: Pod, name: string): ContainerStatus | undefined {
   ].find((s) => s.name === name);
 }
 
+/** A `kubectl get pods` row, as far as checks read it. */
+export interface RowLike {
+  name: string;
+  status: string;
+}
+
 /** Returns the unmet parts of the check (empty when the state is reached). */
-export function unmet(check: LessonCheck, pods: readonly Pod[]): string[] {
+export function unmet(
+  check: LessonCheck,
+  pods: readonly Pod[],
+  rows: readonly RowLike[] = [],
+): string[] {
   const out: string[] = [];
   const pod = check.pod ? pods.find((p) => p.metadata?.name === check.pod) : pods[0];
   if (check.runningPodsAtLeast !== undefined) {
@@ -25,6 +35,11 @@ export function unmet(check: LessonCheck, pods: readonly Pod[]): string[] {
   if (check.podsAtLeast !== undefined && pods.length < check.podsAtLeast)
     out.push(`pods ${pods.length} < ${check.podsAtLeast}`);
   if (!pod) return [...out, 'no pod'];
+  if (check.statusIn) {
+    const status = rows.find((r) => r.name === pod.metadata?.name)?.status;
+    if (!status || !check.statusIn.includes(status))
+      out.push(`STATUS ${status} ∉ ${check.statusIn.join('|')}`);
+  }
   if (check.phase && pod.status?.phase !== check.phase)
     out.push(`phase ${pod.status?.phase} ≠ ${check.phase}`);
   if (check.podDeleted !== undefined && !!pod.metadata?.deletionTimestamp !== check.podDeleted)
@@ -52,6 +67,10 @@ export function unmet(check: LessonCheck, pods: readonly Pod[]): string[] {
   return out;
 }
 
-export function reached(checks: readonly LessonCheck[], pods: readonly Pod[]): boolean {
-  return checks.every((c) => unmet(c, pods).length === 0);
+export function reached(
+  checks: readonly LessonCheck[],
+  pods: readonly Pod[],
+  rows: readonly RowLike[] = [],
+): boolean {
+  return checks.every((c) => unmet(c, pods, rows).length === 0);
 }

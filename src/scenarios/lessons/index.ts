@@ -7,6 +7,7 @@ import type { Lesson } from './types.ts';
 
 export type { Lesson, LessonAction, LessonCheck, LessonStep, PodPhase } from './types.ts';
 export { reached, unmet } from './evaluate.ts';
+export type { RowLike } from './evaluate.ts';
 
 export const lessons: Lesson[] = [
   {
@@ -113,7 +114,10 @@ export const lessons: Lesson[] = [
           actions: [{ kind: 'crash', container: 'migrate', exitCode: 1 }],
         },
         actionWhen: { container: 'migrate', running: true },
-        check: [{ phase: 'Failed', container: 'migrate', exitCode: 1, restartsAtMost: 0 }],
+        check: [
+          { phase: 'Failed', statusIn: ['Init:Error'] },
+          { container: 'migrate', exitCode: 1, restartsAtMost: 0 },
+        ],
         speed: 4,
         actAtMs: 5_000,
         reachedByMs: 15_000,
@@ -176,7 +180,10 @@ export const lessons: Lesson[] = [
         scenario: 'image-pull-never',
         choices: 3,
         answer: 2,
-        check: [{ container: 'web', waitingReasonIn: ['ErrImageNeverPull'] }],
+        check: [
+          { statusIn: ['ErrImageNeverPull'] },
+          { container: 'web', waitingReasonIn: ['ErrImageNeverPull'] },
+        ],
         speed: 4,
         reachedByMs: 10_000,
       },
@@ -242,7 +249,10 @@ export const lessons: Lesson[] = [
         scripted: true,
         choices: 3,
         answer: 1,
-        check: [{ container: 'app', waitingReasonIn: ['CrashLoopBackOff'], restartsAtLeast: 2 }],
+        check: [
+          { statusIn: ['CrashLoopBackOff'] },
+          { container: 'app', waitingReasonIn: ['CrashLoopBackOff'], restartsAtLeast: 2 },
+        ],
         speed: 4,
         reachedByMs: 55_000,
       },

@@ -5,7 +5,8 @@ import { zhCN } from '../../i18n/zh-CN.ts';
 import { play } from '../check.ts';
 import { getScenario } from '../index.ts';
 import { createSimulation, skipReason } from '../lib/engineSupport.ts';
-import { lessons, reached, unmet } from './index.ts';
+import type { ScenarioSim } from '../types.ts';
+import { lessons, reached, unmet, type RowLike } from './index.ts';
 
 const keysOf = (lessonId: string, step: (typeof lessons)[number]['steps'][number]) => {
   const base = `lesson.${lessonId}.${step.id}`;
@@ -96,7 +97,23 @@ describe('lesson checks', () => {
     expect(reached([{ pod: 'b', podDeleted: true }], pods)).toBe(false);
     expect(reached([{ phase: 'Running' }], [])).toBe(false);
   });
+
+  it('reads the STATUS column from the kubectl rows', () => {
+    const pods = [pod({}, false, 'a')];
+    expect(
+      reached([{ statusIn: ['CrashLoopBackOff'] }], pods, [
+        { name: 'a', status: 'CrashLoopBackOff' },
+      ]),
+    ).toBe(true);
+    expect(unmet({ statusIn: ['Init:Error'] }, pods, [{ name: 'a', status: 'Running' }])).toEqual([
+      'STATUS Running ∉ Init:Error',
+    ]);
+    expect(reached([{ statusIn: ['Running'] }], pods)).toBe(false);
+  });
 });
+
+/** `kubectl get pods` rows, from the engine's printer. */
+const rows = (sim: ScenarioSim) => (sim as ScenarioSim & { printRows(): RowLike[] }).printRows();
 
 describe('every lesson step reaches its check in the engine', () => {
   for (const lesson of lessons) {
@@ -116,11 +133,11 @@ describe('every lesson step reaches its check in the engine', () => {
         const scripted = step.scripted ? run.actions : [];
         if (step.action?.kind === 'dispatch') {
           play(sim, scripted, step.actAtMs ?? 0);
-          if (step.actionWhen) expect(unmet(step.actionWhen, sim.pods())).toEqual([]);
+          if (step.actionWhen) expect(unmet(step.actionWhen, sim.pods(), rows(sim))).toEqual([]);
           for (const a of step.action.actions) sim.dispatch(a);
         }
         play(sim, step.action?.kind === 'dispatch' ? [] : scripted, step.reachedByMs);
-        expect(step.check.flatMap((c) => unmet(c, sim.pods()))).toEqual([]);
+        expect(step.check.flatMap((c) => unmet(c, sim.pods(), rows(sim)))).toEqual([]);
       });
     }
   }

@@ -11,6 +11,8 @@ export interface LessonCheck {
   phase?: PodPhase;
   /** At least this many pods exist, deleted ones included (a replacement was made). */
   podsAtLeast?: number;
+  /** The pod's STATUS column in `kubectl get pods` is one of these. */
+  statusIn?: string[];
   /** The pod has a deletionTimestamp (Terminating, or gone). */
   podDeleted?: boolean;
   /** At least this many pods without a deletionTimestamp are Running. */

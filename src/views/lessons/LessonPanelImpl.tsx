@@ -193,14 +193,15 @@ function StepView({
   }, [frame, fresh, play]);
 
   const pods = useMemo(() => (frame?.pods ?? []).map((p) => p.pod), [frame]);
+  const rows = frame?.rows ?? [];
   const canAct =
     !!step.action &&
     played &&
     fresh &&
     !acted &&
-    (!step.actionWhen || reached([step.actionWhen], pods));
+    (!step.actionWhen || reached([step.actionWhen], pods, rows));
   const watching = fresh && (step.action ? acted : played);
-  const isReached = watching && reached(step.check, pods);
+  const isReached = watching && reached(step.check, pods, rows);
 
   useEffect(() => {
     if (isReached && !done) {
