@@ -77,6 +77,13 @@ describe('appendRowChange', () => {
     expect(h.map((c) => c.atMs)).toEqual([0]);
   });
 
+  it('starts over when a run is reloaded (time back to 0)', () => {
+    let h = appendRowChange([], 0, [{ ...row('0/1', 'Pending', '0', '0s'), name: 'old' }]);
+    h = appendRowChange(h, 5000, [{ ...row('1/1', 'Running', '0', '5s'), name: 'old' }]);
+    h = appendRowChange(h, 0, [{ ...row('0/1', 'Pending', '0', '0s'), name: 'new' }]);
+    expect(h.map((c) => c.row.name)).toEqual(['new']);
+  });
+
   it('tracks each pod separately', () => {
     let h = appendRowChange([], 0, [{ ...row('0/1', 'Pending', '0', '0s'), name: 'a' }]);
     h = appendRowChange(h, 1000, [

@@ -53,8 +53,9 @@ export function rowIdentity(r: WatchRow): string {
 
 /**
  * Adds the rows of one instant to a watch history. Returns the same array when
- * nothing changed. After a seek back (`atMs` earlier than the last entry), the
- * history is cut to `atMs` first, as if the watch had run up to there.
+ * nothing changed. After a seek back or a reload (`atMs` earlier than the last
+ * entry), the lines printed at or after `atMs` are dropped first, as if the watch
+ * had run only up to there; the rows of `atMs` are then printed again.
  */
 export function appendRowChange(
   history: readonly RowChange[],
@@ -63,7 +64,7 @@ export function appendRowChange(
 ): readonly RowChange[] {
   let base = history;
   const last = history[history.length - 1];
-  if (last && atMs < last.atMs) base = history.filter((c) => c.atMs <= atMs);
+  if (last && atMs < last.atMs) base = history.filter((c) => c.atMs < atMs);
   const latest = new Map<string, string>();
   for (const c of base) latest.set(c.row.name, rowIdentity(c.row));
   const added: RowChange[] = [];
