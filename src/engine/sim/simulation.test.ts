@@ -528,10 +528,12 @@ describe('actions and manifests', () => {
     s.advance(10_000);
     s.dispatch({ kind: 'node-failure' });
     s.advance(49_000);
-    expect(s.nodes()[0]!.status?.conditions?.[0]?.status).toBe('True');
+    expect(s.nodes()[0]!.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
     s.advance(2000);
-    expect(s.nodes()[0]!.status?.conditions?.[0]?.status).toBe('Unknown');
-    expect(eventsOf(s, 'NodeNotReady')).toHaveLength(1);
+    expect(s.nodes()[0]!.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe(
+      'Unknown',
+    );
+    expect(eventsOf(s, 'NodeNotReady').filter((e) => e.object?.kind === 'Pod')).toHaveLength(1);
     expect(s.pod().status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('False');
     expect(s.printRows()[0]!.ready).toBe('1/1'); // the node controller flips only the condition
     s.advance(300_000);
@@ -707,7 +709,10 @@ containers:
     s.advance(10_000);
     const nodes = s.nodes();
     expect(nodes.map((n) => n.metadata?.name)).toEqual(['node-1', 'node-2']);
-    expect(nodes[0]!.status?.conditions?.[0]).toMatchObject({ type: 'Ready', status: 'True' });
+    expect(nodes[0]!.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({
+      type: 'Ready',
+      status: 'True',
+    });
     expect(nodes[0]!.status?.images?.flatMap((i) => i.names)).toEqual([
       'docker.io/library/nginx:1.27',
       'registry.k8s.io/pause:3.10',

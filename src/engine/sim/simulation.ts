@@ -18,6 +18,28 @@
  */
 import type { Container, Node, Pod, Probe } from 'kubernetes-types/core/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import type { ClusterAction } from '../cluster/actions.ts';
+import {
+  afterStatusUpdate,
+  clusterAct,
+  clusterWatching,
+  createService,
+  deleteService,
+  loadManifest,
+  newClusterState,
+  noExecuteDelayMs,
+  nodeObjects,
+  nodeStatusChanged,
+  runClusterJob,
+  schedulePending,
+  SCHEDULER_DELAY_MS,
+  serviceNames,
+  serviceObjects,
+  syncControllers,
+  workloadObjects,
+} from '../cluster/controller.ts';
+import type { ClusterHost } from '../cluster/controller.ts';
+import { readClusterManifest } from '../cluster/manifest.ts';
 import { computePodActionsDetailed } from '../kubelet/podActions.ts';
 import { printPod } from '../kubelet/printPod.ts';
 import type { ProbeResults } from '../kubelet/runtimeView.ts';
@@ -33,7 +55,6 @@ import type { ContainerBehaviour } from './behaviour.ts';
 import { SimClock } from './clock.ts';
 import { dateAt, goDuration, isoAt } from './format.ts';
 import { normalizeImage, PAUSE_IMAGE, registryOf } from './images.ts';
-import { readPod } from './manifest.ts';
 import { createRng, nextHex, nextInt, nextUuid } from './rng.ts';
 import type {
   ContainerRec,
@@ -50,6 +71,7 @@ import type {
 import { isSidecar, kubeletStatus, runtimeViewOf, schedulerStatus } from './status.ts';
 import type {
   Action,
+  ClusterObjects,
   ClusterOptions,
   PodRuntimeView,
   PrintRow,
@@ -107,7 +129,7 @@ class Sim implements Simulation {
   private dirty = new Set<string>();
   /** Bumped by every job and action; caches below are valid for one revision. */
   private rev = 0;
-  private viewCache = new Map<string, { rev: number; now: number; view: PodRuntimeView }>();
+  private viewCache = new Map<string, { rev: number; view: PodRuntimeView }>();
 
   constructor(st: SimState, beh: ContainerBehaviour = defaultBehaviour) {
     this.st = st;
@@ -208,55 +230,14 @@ class Sim implements Simulation {
   runtime(podName?: string): PodRuntimeView {
     const p = this.podState(podName);
     const cached = this.viewCache.get(p.name);
-    if (cached && cached.rev === this.rev && cached.now === this.nowMs) return cached.view;
+    if (cached && cached.rev === this.rev) return cached.view;
     const view = runtimeView(p, this.st, this.nowMs, this.beh, (pp, c) => this.pullDecision(pp, c));
-    this.viewCache.set(p.name, { rev: this.rev, now: this.nowMs, view });
+    this.viewCache.set(p.name, { rev: this.rev, view });
     return view;
   }
 
   nodes(): Node[] {
-    return this.st.nodeOrder.map((n) => {
-      const node = this.st.nodes[n]!;
-      return {
-        apiVersion: 'v1',
-        kind: 'Node',
-        metadata: { name: node.name, labels: { 'kubernetes.io/hostname': node.name } },
-        spec: {
-          podCIDR: `10.244.${node.index + 1}.0/24`,
-          ...(node.ready
-            ? {}
-            : {
-                taints: [
-                  {
-                    key: 'node.kubernetes.io/unreachable',
-                    effect: 'NoExecute',
-                    timeAdded: isoAt(node.readyTransitionMs),
-                  },
-                ],
-              }),
-        },
-        status: {
-          conditions: [
-            {
-              type: 'Ready',
-              status: node.ready ? 'True' : 'Unknown',
-              reason: node.ready ? 'KubeletReady' : 'NodeStatusUnknown',
-              message: node.ready
-                ? 'kubelet is posting ready status'
-                : 'Kubelet stopped posting node status.',
-              lastTransitionTime: isoAt(node.readyTransitionMs),
-            },
-          ],
-          addresses: [
-            { type: 'InternalIP', address: node.ip },
-            { type: 'Hostname', address: node.name },
-          ],
-          images: Object.keys(node.images)
-            .sort()
-            .map((ref) => ({ names: [ref], sizeBytes: node.images[ref] })),
-        },
-      };
-    });
+    return nodeObjects(this.clusterHost());
   }
 
   printRows(): PrintRow[] {
@@ -268,7 +249,114 @@ class Sim implements Simulation {
   }
 
   services(): string[] {
-    return Object.keys(this.st.services).sort();
+    return [...new Set([...Object.keys(this.st.services), ...serviceNames(this.st)])].sort();
+  }
+
+  workloads(): ClusterObjects {
+    const host = this.clusterHost();
+    const w = workloadObjects(host);
+    return {
+      deployments: w.deployments as ClusterObjects['deployments'],
+      replicaSets: w.replicaSets as ClusterObjects['replicaSets'],
+      services: serviceObjects(host),
+    };
+  }
+
+  // -------------------------------------------------------------------------
+  // The control plane (src/engine/cluster) and what it borrows from here
+  // -------------------------------------------------------------------------
+
+  /** The simulation as the cluster's controllers see it (built per call; never stored). */
+  private clusterHost(): ClusterHost {
+    return {
+      nowMs: this.now,
+      st: this.st,
+      event: (e) => {
+        this.st.events.push({ atMs: this.now, ...e });
+      },
+      addPod: (pod) => this.addPod(pod, this.now + SCHEDULER_DELAY_MS),
+      deletePod: (name, grace) => this.deletePod(this.podState(name), grace),
+      retrySchedule: (name, atMs) => {
+        this.schedule(atMs, { kind: 'schedule', pod: name });
+      },
+      schedule: (atMs, job) => {
+        this.schedule(atMs, job);
+      },
+      evictPod: (name, message) => this.evictPod(this.podState(name), message),
+      requestSync: (name) => {
+        const p = this.podState(name);
+        this.markDirty(p);
+        this.requestSync(p);
+      },
+      isoAt,
+    };
+  }
+
+  /** Stores a pod the API server accepted; the scheduler sees it at `scheduleAtMs`. */
+  addPod(pod: Pod, scheduleAtMs: number): PodState {
+    const name = pod.metadata!.name!;
+    if (this.st.pods[name] && !this.st.pods[name].deleted)
+      throw new Error(`pods "${name}" already exists`);
+    const uid = nextUuid(this.st.rng);
+    const meta = pod.metadata! as Writable<ObjectMeta>;
+    meta.uid = uid;
+    meta.creationTimestamp = isoAt(this.now);
+    meta.resourceVersion ??= '1';
+    const p = newPodState(pod, uid);
+    if (!this.st.pods[name]) this.st.podOrder.push(name);
+    this.st.pods[name] = p;
+    (p.api as Writable<Pod>).status = schedulerStatus(p, this.now);
+    this.schedule(scheduleAtMs, { kind: 'schedule', pod: name });
+    return p;
+  }
+
+  /** Reads the manifest: Services and workloads go to the cluster, bare pods are created. */
+  load(manifest: string | object): void {
+    const host = this.clusterHost();
+    const { pods } = loadManifest(host, manifest);
+    for (const name of serviceNames(this.st)) this.st.services[name] ??= { createdAtMs: this.now };
+    for (const pod of pods) this.addPod(pod, this.now);
+    if (this.st.cluster!.rsOrder.length || this.st.cluster!.deploymentOrder.length)
+      syncControllers(this.clusterHost());
+    for (const name of this.st.podOrder) {
+      const p = this.st.pods[name]!;
+      (p.api as Writable<Pod>).status = schedulerStatus(p, this.now);
+    }
+  }
+
+  /**
+   * Node-pressure eviction by the kubelet: the Evicted event, the
+   * DisruptionTarget condition, every container killed; the pod ends Failed
+   * with reason Evicted and stays in the API (its controller replaces it).
+   */
+  private evictPod(p: PodState, message: string): void {
+    if (p.deleted || p.finished || p.evicted) return;
+    this.st.events.push({
+      atMs: this.now,
+      type: 'Warning',
+      reason: 'Evicted',
+      message,
+      object: { kind: 'Pod', name: p.name },
+    });
+    const cond = {
+      type: 'DisruptionTarget',
+      status: 'True',
+      reason: 'TerminationByKubelet',
+      message,
+      lastProbeTime: null as unknown as string,
+      lastTransitionTime: isoAt(this.now),
+    };
+    p.extraConditions.push(cond);
+    p.evicted = { message };
+    const w = p.worker;
+    if (w.busy) {
+      w.busy = false;
+      w.plan = undefined;
+      w.token++;
+      for (const k of Object.keys(p.activity)) delete p.activity[k];
+    }
+    this.markDirty(p);
+    this.requestSync(p);
   }
 
   // -------------------------------------------------------------------------
@@ -425,17 +513,24 @@ class Sim implements Simulation {
       case 'evict':
         this.onEvict(this.st.pods[job.pod]!, job.token);
         break;
+      case 'cluster-sync':
+      case 'cluster-retry':
+      case 'cluster-pressure-end':
+        runClusterJob(this.clusterHost(), job);
+        break;
     }
   }
 
   /** Regenerates the API status of every pod touched since the last flush. */
   private flush(): void {
-    if (this.dirty.size === 0) return;
-    for (const name of this.st.podOrder) {
-      if (!this.dirty.has(name)) continue;
-      this.refreshStatus(this.st.pods[name]!);
+    if (this.dirty.size > 0) {
+      for (const name of this.st.podOrder) {
+        if (!this.dirty.has(name)) continue;
+        this.refreshStatus(this.st.pods[name]!);
+      }
+      this.dirty.clear();
     }
-    this.dirty.clear();
+    if (clusterWatching(this.st)) afterStatusUpdate(this.clusterHost());
   }
 
   private refreshStatus(p: PodState): void {
@@ -462,29 +557,8 @@ class Sim implements Simulation {
     if (spec.nodeName) {
       node = this.st.nodes[spec.nodeName];
     } else {
-      const load = (n: NodeState) =>
-        this.st.podOrder.filter(
-          (x) => this.st.pods[x]!.node === n.name && !this.st.pods[x]!.deleted,
-        ).length;
-      const candidates = this.st.nodeOrder
-        .map((n) => this.st.nodes[n]!)
-        .filter((n) => n.ready && !n.down);
-      candidates.sort((a, b) => load(a) - load(b) || a.index - b.index);
-      node = candidates[0];
-      if (!node) {
-        const n = this.st.nodeOrder.length;
-        this.event(
-          'Warning',
-          'FailedScheduling',
-          `0/${n} nodes are available: ${n} node(s) had untolerated taint(s). preemption: 0/${n} nodes are available: ${n} Preemption is not helpful for scheduling.`,
-        );
-        return;
-      }
-      this.event(
-        'Normal',
-        'Scheduled',
-        `Successfully assigned ${p.api.metadata!.namespace}/${p.name} to ${node.name}`,
-      );
+      const chosen = schedulePending(this.clusterHost(), p);
+      node = chosen !== undefined ? this.st.nodes[chosen] : undefined;
     }
     if (!node) return;
     p.node = node.name;
@@ -549,16 +623,26 @@ class Sim implements Simulation {
   }
 
   private computePlan(p: PodState): Plan {
-    if (p.deletionRequested) {
+    if (p.deletionRequested || p.evicted) {
+      const graceMs = p.evicted ? 0 : (p.deletionGraceMs ?? this.graceOf(p));
       return {
-        steps: [{ t: 'killPod', purgeInit: false, graceMs: p.deletionGraceMs ?? this.graceOf(p) }],
+        steps: [{ t: 'killPod', purgeInit: false, graceMs }],
         i: 0,
         stage: 0,
         terminating: true,
       };
     }
     const probeResults = this.probeResults(p);
-    const a = computePodActionsDetailed(p.api, runtimeViewOf(p), { probeResults });
+    // A container whose image was changed in place has a new spec hash: the kubelet restarts it.
+    const specChangedContainers = p.containers
+      .filter((r) => (r.state === 'running' || r.state === 'created') && r.kind !== 'init')
+      .filter((r) => r === p.containers.find((c) => c.name === r.name))
+      .filter((r) => (this.specOf(p, r).image ?? '') !== r.image)
+      .map((r) => r.name);
+    const a = computePodActionsDetailed(p.api, runtimeViewOf(p), {
+      probeResults,
+      specChangedContainers,
+    });
     const steps: Step[] = [];
     if (a.createSandbox && p.sandboxes.length > 0) {
       this.event(
@@ -629,6 +713,13 @@ class Sim implements Simulation {
     for (const k of Object.keys(p.activity)) delete p.activity[k];
     this.markDirty(p);
     this.flush();
+    if (plan?.terminating && p.evicted && !p.deletionRequested) {
+      p.terminationDone = true;
+      p.finished = true;
+      this.markDirty(p);
+      this.flush();
+      return;
+    }
     if (plan?.terminating) {
       this.completeTermination(p);
       return;
@@ -774,7 +865,7 @@ class Sim implements Simulation {
 
     switch (plan.stage) {
       case 0: {
-        if (p.deletionRequested) return 'abort';
+        if (p.deletionRequested || p.evicted) return 'abort';
         // Crash-loop back-off (doBackOff), keyed by the newest exited record.
         const exited = p.containers.find((r) => r.name === name && r.state === 'exited');
         if (exited) {
@@ -865,7 +956,7 @@ class Sim implements Simulation {
         return this.stepStart(p, plan, step);
       }
       case 2:
-        if (p.deletionRequested) return 'abort';
+        if (p.deletionRequested || p.evicted) return 'abort';
         p.activity[name] = 'creating';
         plan.stage = 3;
         return this.waitFor(p, this.rand(20, 90));
@@ -1284,6 +1375,7 @@ class Sim implements Simulation {
     if (node.token !== token || !node.down) return;
     node.ready = false;
     node.readyTransitionMs = this.now;
+    nodeStatusChanged(this.clusterHost(), node.name, false);
     for (const p of this.podsOn(node)) {
       if (p.deleted) continue;
       const status = p.api.status;
@@ -1292,12 +1384,20 @@ class Sim implements Simulation {
         const flipped = { ...ready, status: 'False', lastTransitionTime: isoAt(this.now) };
         const conditions = status.conditions!.map((c) => (c === ready ? flipped : c));
         p.api = { ...p.api, status: { ...status, conditions } };
-        this.event('Warning', 'NodeNotReady', 'Node is not ready');
+        this.st.events.push({
+          atMs: this.now,
+          type: 'Warning',
+          reason: 'NodeNotReady',
+          message: 'Node is not ready',
+          object: { kind: 'Pod', name: p.name },
+          source: 'node-controller',
+        });
       }
       p.nodeMarkedNotReady = true;
-      if (!p.deletionRequested) {
+      const delayMs = noExecuteDelayMs(this.clusterHost(), p);
+      if (!p.deletionRequested && delayMs !== undefined) {
         p.evictToken++;
-        this.schedule(this.now + DEFAULT_TOLERATION_MS, {
+        this.schedule(this.now + delayMs, {
           kind: 'evict',
           pod: p.name,
           token: p.evictToken,
@@ -1308,11 +1408,14 @@ class Sim implements Simulation {
 
   private onEvict(p: PodState, token: number): void {
     if (p.evictToken !== token || p.deletionRequested || p.deleted) return;
-    this.event(
-      'Normal',
-      'TaintManagerEviction',
-      `Marking for deletion Pod ${p.api.metadata!.namespace}/${p.name}`,
-    );
+    this.st.events.push({
+      atMs: this.now,
+      type: 'Normal',
+      reason: 'TaintManagerEviction',
+      message: `Marking for deletion Pod ${p.api.metadata!.namespace}/${p.name}`,
+      object: { kind: 'Pod', name: p.name },
+      source: 'taint-eviction-controller',
+    });
     const cond = {
       type: 'DisruptionTarget',
       status: 'True',
@@ -1437,6 +1540,7 @@ class Sim implements Simulation {
         if (!node.ready) {
           node.ready = true;
           node.readyTransitionMs = this.now;
+          nodeStatusChanged(this.clusterHost(), node.name, true);
         }
         for (const p of this.podsOn(node)) {
           if (p.finished) continue;
@@ -1469,6 +1573,7 @@ class Sim implements Simulation {
       case 'create-service':
         if (!a.name) throw new Error('a Service needs a name');
         if (this.st.services[a.name]) throw new Error(`services "${a.name}" already exists`);
+        createService(this.clusterHost(), a.name);
         this.st.services[a.name] = { createdAtMs: this.now };
         // A running program that waits for a Service (`until nslookup …`) is read again.
         for (const p of Object.values(this.st.pods)) {
@@ -1492,10 +1597,11 @@ class Sim implements Simulation {
         }
         return;
       case 'delete-service':
-        if (!this.st.services[a.name]) throw new Error(`services "${a.name}" not found`);
+        deleteService(this.clusterHost(), a.name);
         delete this.st.services[a.name];
         return;
       default:
+        if (clusterAct(this.clusterHost(), a as ClusterAction)) return;
         throw new Error(`unknown action kind "${String((a as { kind: unknown }).kind)}"`);
     }
   }
@@ -1549,7 +1655,8 @@ function newPodState(pod: Pod, uid: string): PodState {
 
 export function createSimulation(opts: CreateOptions): Simulation {
   if (!opts || typeof opts !== 'object') throw new Error('createSimulation needs { manifest }');
-  const pod = readPod(opts.manifest);
+  // Parse and validate every document first: an invalid manifest changes nothing.
+  readClusterManifest(opts.manifest);
   const seed = Number.isFinite(opts.seed) ? Math.trunc(opts.seed!) : 1;
   const rng = createRng(seed);
   const nodeSpecs = (opts.cluster?.nodes ?? ['node-1', 'node-2']).map((n) =>
@@ -1596,23 +1703,17 @@ export function createSimulation(opts: CreateOptions): Simulation {
     st.nodeOrder.push(n.name);
   });
 
-  const uid = nextUuid(rng);
-  const meta = pod.metadata! as Writable<ObjectMeta>;
-  meta.uid = uid;
-  meta.creationTimestamp = isoAt(0);
-  meta.resourceVersion ??= '1';
-  const p = newPodState(pod, uid);
-  st.pods[p.name] = p;
-  st.podOrder.push(p.name);
+  st.cluster = newClusterState(st, opts.cluster);
   const sim = new Sim(st);
-  // The scheduler binds the pod right after it is created.
-  (sim as unknown as { clock: SimClock<Job> }).clock.schedule(0, { kind: 'schedule', pod: p.name });
-  (p.api as Writable<Pod>).status = schedulerStatus(p, 0);
+  // Bare pods are bound by the scheduler right after they are created; controllers create theirs.
+  sim.load(opts.manifest);
   return sim;
 }
 
 export function restoreSimulation(snapshot: SimSnapshot): Simulation {
   if (!snapshot || snapshot.version !== 1 || !snapshot.state)
     throw new Error('not a Podscope simulation snapshot');
-  return new Sim(cloneState(snapshot.state as SimState));
+  const st = cloneState(snapshot.state as SimState);
+  st.cluster ??= newClusterState(st, undefined);
+  return new Sim(st);
 }
