@@ -139,3 +139,4 @@ export {
 } from './cluster/controller.ts';
 export type { ServiceInfo, ClusterHost } from './cluster/controller.ts';
 export type { ClusterAction } from './cluster/actions.ts';
+export type { ClusterObjects } from './sim/types.ts';
