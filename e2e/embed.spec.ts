@@ -9,8 +9,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
-const APP = 'http://127.0.0.1:4173';
-const HOST = 'http://127.0.0.1:4174';
+// Overridable so the suite can run against another pair of servers.
+const APP = process.env.PODSCOPE_APP ?? 'http://127.0.0.1:4173';
+const HOST = process.env.PODSCOPE_HOST ?? 'http://127.0.0.1:4174';
+const hostPage = (query = '') =>
+  `${HOST}/pages/host.html?app=${encodeURIComponent(APP)}${query ? `&${query}` : ''}`;
 const SINGLE_FILE = fileURLToPath(new URL('../dist-single/podscope.html', import.meta.url));
 
 interface Msg {
@@ -53,7 +56,7 @@ test.describe('iframe + postMessage API', () => {
     page.on('console', (m) => {
       if (m.type() === 'warning') warnings.push(m.text());
     });
-    await page.goto(`${HOST}/pages/host.html`);
+    await page.goto(hostPage());
 
     // ready, then a state with the kubectl columns of the default scenario
     await expect.poll(async () => (await received(page)).map((m) => m.type)).toContain('ready');
@@ -148,7 +151,7 @@ test.describe('iframe + postMessage API', () => {
   }) => {
     const errors = collectErrors(page);
     for (const allow of ['https://docs.example.com', '*', '']) {
-      await page.goto(`${HOST}/pages/host.html?allow=${encodeURIComponent(allow)}`);
+      await page.goto(hostPage(`allow=${encodeURIComponent(allow)}`));
       const frame = page.frameLocator('#frame');
       await expect(frame.getByRole('toolbar', { name: 'Playback' })).toBeVisible();
       await send(page, { source: 'podscope', type: 'play' });
@@ -157,6 +160,32 @@ test.describe('iframe + postMessage API', () => {
       expect(await received(page)).toEqual([]);
       await expect(frame.getByRole('status', { name: 'Cluster time' })).toHaveText('0:00');
     }
+    expect(errors).toEqual([]);
+  });
+
+  test('the frame starts its engine only when visible, and pauses off-screen', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto(hostPage(`spacer=1&extra=${encodeURIComponent('autoplay=1&speed=10')}`));
+    await expect.poll(async () => (await received(page)).map((m) => m.type)).toContain('ready');
+    await page.waitForTimeout(1_500);
+    // below the fold: listening, but no simulation yet
+    expect((await received(page)).filter((m) => m.type === 'state')).toEqual([]);
+
+    await page.locator('#frame').scrollIntoViewIfNeeded();
+    await expect
+      .poll(async () => (await received(page)).filter((m) => m.type === 'state').at(-1)?.nowMs ?? 0)
+      .toBeGreaterThan(2_000);
+
+    // scrolled away: paused (rows stop ageing, so no new state)
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(500);
+    const count = (await received(page)).length;
+    await page.waitForTimeout(1_500);
+    expect((await received(page)).length).toBe(count);
+
+    // back in view: it resumes
+    await page.locator('#frame').scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await received(page)).length).toBeGreaterThan(count);
     expect(errors).toEqual([]);
   });
 
@@ -183,16 +212,22 @@ test.describe('iframe + postMessage API', () => {
 });
 
 test.describe('share links', () => {
+  // The full app with its header and panels: give it a desktop-sized window.
+  test.use({ viewport: { width: 1280, height: 1000 } });
+
   test('the link restores the run exactly; a damaged one shows a message and the default', async ({
     page,
     context,
   }) => {
     const errors = collectErrors(page);
     await page.goto(`${APP}/index.html?lang=en`);
-    await page.getByRole('button', { name: '5×' }).click();
+    await page.getByRole('button', { name: '5×', exact: true }).click();
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(page.locator('.podscope-clock')).not.toHaveText('0:00', { timeout: 10_000 });
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    // the frame that confirms the pause carries the final time
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    await page.waitForTimeout(300);
     const clock = (await page.locator('.podscope-clock').textContent()) ?? '';
 
     await page.getByRole('button', { name: 'Share / Embed' }).click();
@@ -215,7 +250,7 @@ test.describe('share links', () => {
     const opened = await context.newPage();
     await opened.goto(url);
     await expect(opened.locator('.podscope-clock')).toHaveText(clock);
-    await expect(opened.getByRole('button', { name: '5×' })).toHaveAttribute(
+    await expect(opened.getByRole('button', { name: '5×', exact: true })).toHaveAttribute(
       'aria-pressed',
       'true',
     );
@@ -306,6 +341,8 @@ test.describe('web component', () => {
 });
 
 test.describe('offline single file', () => {
+  test.use({ viewport: { width: 1280, height: 1000 } });
+
   test('works when opened from disk through file://', async ({ page }) => {
     const errors = collectErrors(page);
     const requests: string[] = [];
