@@ -126,6 +126,7 @@ export const scenariosEn = {
   'editor.apply': 'Apply',
   'editor.applyHint': 'Apply restarts the run from the beginning with this manifest.',
   'editor.applied': 'Applied: the run restarted with your manifest.',
+  'editor.rejected': 'The simulation refused this manifest (your text is kept): {message}',
   'editor.valid': 'No problems found.',
   'editor.problems': '{count} problem(s) — fix them to apply.',
   'editor.problemAt': 'Line {line}: {message}',

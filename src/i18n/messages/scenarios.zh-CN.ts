@@ -119,6 +119,7 @@ export const scenariosZh = {
   'editor.apply': '应用',
   'editor.applyHint': '应用后，模拟会使用这份清单从头重新开始。',
   'editor.applied': '已应用：模拟已使用你的清单重新开始。',
+  'editor.rejected': '模拟器拒绝了这份清单（你的文本已保留）：{message}',
   'editor.valid': '没有发现问题。',
   'editor.problems': '发现 {count} 个问题，修正后才能应用。',
   'editor.problemAt': '第 {line} 行：{message}',

@@ -32,6 +32,7 @@ export default function EditorPanel({ storageKey = 'default', onClose }: Manifes
   const t = useT();
   const run = usePodscope((s) => s.run);
   const load = usePodscope((s) => s.load);
+  const refused = usePodscope((s) => (s.error?.code === 'manifest' ? s.error.message : undefined));
   const key = manifestKey(storageKey);
   const [text, setText] = useState(() => readStored(key) ?? runText(run.manifest));
   const [notice, setNotice] = useState<string>();
@@ -151,7 +152,11 @@ export default function EditorPanel({ storageKey = 'default', onClose }: Manifes
             </ul>
           </>
         )}
-        {notice && <p>{notice}</p>}
+        {refused ? (
+          <p className="podscope-editor-bad">{t('editor.rejected', { message: refused })}</p>
+        ) : (
+          notice && <p>{notice}</p>
+        )}
         {saved && <p className="podscope-editor-muted">{t('editor.saved')}</p>}
       </div>
       <ImportBox onImported={(r) => replaceText(r.yaml)} />
