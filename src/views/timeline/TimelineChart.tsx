@@ -26,6 +26,7 @@ import type { Lane, LaneState, TimedAction } from '../../store/types.ts';
 import { formatClock } from '../format.ts';
 import {
   closedRects,
+  ellipsize,
   keyStep,
   labelFits,
   msAt,
@@ -468,8 +469,8 @@ export function TimelineChart() {
                 dominantBaseline="central"
                 className="podscope-tl-name"
               >
-                {multiPod ? `${lane.pod}/` : ''}
-                {lane.container}
+                <title>{`${lane.pod}/${lane.container}`}</title>
+                {ellipsize(multiPod ? `${lane.pod}/${lane.container}` : lane.container, 17)}
                 <tspan className="podscope-tl-kind">
                   {' '}
                   {t(`panels.timeline.kind.${lane.kind}` as MessageKey)}

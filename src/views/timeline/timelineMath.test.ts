@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   closedRects,
+  ellipsize,
   keyStep,
   labelFits,
   msAt,
@@ -112,5 +113,15 @@ describe('keyStep', () => {
     ['Enter', false, undefined],
   ])('%s (shift %s) from 5 s → %s', (key, shift, expected) => {
     expect(keyStep(key, 5000, 20_000, shift)).toBe(expected);
+  });
+});
+
+describe('ellipsize', () => {
+  it.each([
+    ['web', 5, 'web'],
+    ['web-7c9d8b6f5-x2x9k/app', 17, 'web-7c9d…2x9k/app'],
+  ])('%s (max %i) → %s', (text, max, out) => {
+    expect(ellipsize(text, max)).toBe(out);
+    expect(ellipsize(text, max).length).toBeLessThanOrEqual(max);
   });
 });

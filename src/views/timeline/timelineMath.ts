@@ -176,3 +176,10 @@ export function keyStep(
   }
   return Math.min(Math.max(next, 0), Math.max(maxMs, 0));
 }
+
+/** Shortens `text` to `max` characters with a middle ellipsis (keeps the container name's end). */
+export function ellipsize(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const tail = Math.ceil((max - 1) / 2);
+  return `${text.slice(0, max - 1 - tail)}…${text.slice(text.length - tail)}`;
+}
