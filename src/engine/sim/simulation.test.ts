@@ -297,9 +297,12 @@ describe('probes', () => {
   });
 
   it('liveness failure under restartPolicy Never kills without restarting', () => {
-    const s = sim(`restartPolicy: Never\n${LIVE}\n- name: other\n  image: nginx:1.27`, 1, [
-      'nginx:1.27',
-    ]);
+    // a second container that keeps running (another nginx would fail to bind :80)
+    const s = sim(
+      `restartPolicy: Never\n${LIVE}\n- name: other\n  image: busybox:1.36\n  command: ['sleep', '3600']`,
+      1,
+      ['nginx:1.27', 'busybox:1.36'],
+    );
     s.advance(5000);
     s.dispatch({ kind: 'probe-failure', container: 'app', probe: 'liveness' });
     s.advance(60_000);

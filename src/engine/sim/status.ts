@@ -211,8 +211,13 @@ function stamp(p: PodState, c: StampInput, nowMs: number): PodCondition {
 
 /** The status before the kubelet has seen the pod (scheduler only). */
 export function schedulerStatus(p: PodState, nowMs: number): PodStatus {
-  const conditions = p.scheduled ? [stamp(p, podScheduledCondition(), nowMs)] : [];
-  return { phase: 'Pending', conditions, qosClass: qosClass(p.api) };
+  // A pod not yet bound has no conditions at all (the scheduler writes PodScheduled).
+  if (!p.scheduled) return { phase: 'Pending', qosClass: qosClass(p.api) };
+  return {
+    phase: 'Pending',
+    conditions: [stamp(p, podScheduledCondition(), nowMs)],
+    qosClass: qosClass(p.api),
+  };
 }
 
 /** The kubelet's full status for the pod. */
