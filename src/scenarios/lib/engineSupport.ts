@@ -14,8 +14,6 @@ export const createSimulation: (opts: { manifest: string; seed?: number }) => Sc
 export const MISSING: Partial<Record<EngineFeature, string>> = {
   namespaces: 'shared network/UTS/PID namespace effects (issue 5) are not in the engine yet',
   volumes: 'emptyDir files shared between containers (issue 5) are not in the engine yet',
-  services: 'Services answering nslookup (create-service, issue 6) are not in the engine yet',
-  controllers: 'ReplicaSet/Deployment manifests (issue 6) are not in the engine yet',
   rollout:
     "the engine has no Action to change a Deployment's template mid-run (needed for a rollout)",
 };
