@@ -37,7 +37,7 @@ export const lessonsZh = {
   'lesson.pod.one.choice.1': '两个：nginx 加上隐藏的 `pause` 容器',
   'lesson.pod.one.choice.2': '在 Service 创建之前一个也没有',
   'lesson.pod.one.why':
-    '每个 Pod 都有一个沙箱，即 `pause` 容器，它持有 Pod 共享的命名空间，nginx 加入其中。',
+    '每个 Pod 都有一个 Pod 沙箱，即 `pause` 容器，它持有 Pod 共享的 Linux 命名空间，nginx 加入其中。',
   'lesson.pod.one.action': '让 nginx 容器崩溃',
   'lesson.pod.one.check': 'nginx 在同一个 Pod 内重启（RESTARTS 为 1），Pod 仍是 Running',
   'lesson.pod.volume.text':
@@ -83,7 +83,7 @@ export const lessonsZh = {
 
   'lesson.containers.title': '容器的种类',
   'lesson.containers.summary':
-    'Init 容器逐个运行直到完成；之后应用容器一起运行；边车容器在旁边一直运行。',
+    'Init 容器逐个运行直到完成；之后应用容器一起运行；边车（Sidecar）容器在旁边一直运行。',
   'lesson.containers.init.text':
     'Init 容器按顺序逐个运行，每个都要成功退出，之后应用容器才会启动。这是 Kubernetes 文档中的示例：两个 Init 容器分别等待两个 Service。',
   'lesson.containers.init.question': '应用容器什么时候启动？',
@@ -101,11 +101,11 @@ export const lessonsZh = {
   'lesson.containers.init-never.choice.1': 'Pod 失败，应用容器永远不会启动',
   'lesson.containers.init-never.choice.2': '应用容器照常启动',
   'lesson.containers.init-never.why':
-    '在 `Always` 或 `OnFailure` 下，Init 容器会带着回退延迟重试；在 `Never` 下 Pod 进入 `Failed`。',
+    '在 `Always` 或 `OnFailure` 下，Init 容器会带着回退延迟重试；在 `Never` 下 Pod 进入 `Failed`（失败）阶段。',
   'lesson.containers.init-never.action': '让 Init 容器失败（退出码 1）',
   'lesson.containers.init-never.check': 'STATUS 为 Init:Error，阶段为 Failed，没有重启',
   'lesson.containers.sidecar.text':
-    '边车容器就是设置了 `restartPolicy: Always` 的 Init 容器：它在应用容器之前启动，并一直在旁边运行。',
+    '边车（Sidecar）容器就是设置了 `restartPolicy: Always` 的 Init 容器：它在应用容器之前启动，并一直在旁边运行。',
   'lesson.containers.sidecar.question':
     'Pod 的 `restartPolicy` 是 `Never`，边车容器崩溃了，会发生什么？',
   'lesson.containers.sidecar.choice.0': '照样被重启',

@@ -34,7 +34,7 @@ export const scenariosZh = {
     '在 `OnFailure` 下同样会重试：Init 容器必须成功，其他容器才能运行。',
   'scenario.init-failure-never.title': 'Init 容器失败：Never',
   'scenario.init-failure-never.point':
-    '在 `Never` 下，一个 Init 容器失败就会让 Pod 结束：阶段为 `Failed`，应用容器永远不会启动。',
+    '在 `Never` 下，一个 Init 容器失败就会让 Pod 结束：阶段（Phase）为 `Failed`（失败），应用容器永远不会启动。',
   'scenario.native-sidecar.title': '原生边车容器',
   'scenario.native-sidecar.point':
     '设置了 `restartPolicy: Always` 的 Init 容器就是边车（Sidecar）：它先启动，并与应用容器一同运行；即使 Pod 的策略是 `Never`，它崩溃后也会被重启。',
@@ -49,7 +49,7 @@ export const scenariosZh = {
     '只有退出码非 0 时才重启；以 0 退出的容器保持 `Completed`。',
   'scenario.restart-policy-never.title': 'restartPolicy: Never',
   'scenario.restart-policy-never.point':
-    '从不重启；所有容器都停止后 Pod 结束，只要有一个退出码不是 0，阶段就是 `Failed`。',
+    '从不重启；所有容器都停止后 Pod 结束，只要有一个退出码不是 0，阶段就是 `Failed`（失败）。',
   'scenario.crash-loop-backoff.title': 'CrashLoopBackOff',
   'scenario.crash-loop-backoff.point':
     '第一次重启立即发生，之后 kubelet 依次等待 10 秒、20 秒、40 秒……最长 5 分钟。',
