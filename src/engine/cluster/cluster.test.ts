@@ -205,6 +205,27 @@ describe('the scheduler', () => {
   });
 });
 
+describe('the scheduler queue', () => {
+  it('a Pending pod is scheduled once a running pod’s deletion frees room', () => {
+    const s = mk(
+      deployment(
+        3,
+        `
+        resources: { requests: { cpu: "1" } }`,
+      ),
+    );
+    s.advanceTo(30_000);
+    const pending = s.pods().find((p) => !p.spec!.nodeName)!.metadata!.name!;
+    const victim = s.pods().find((p) => p.spec!.nodeName)!.metadata!.name!;
+    s.dispatch({ kind: 'delete-pod', pod: victim });
+    s.advanceTo(80_000);
+    expect(s.runtime(victim).deleted).toBe(true);
+    expect(s.pod(pending).spec!.nodeName).toBeDefined();
+    expect(ready(s)).toHaveLength(2);
+    expect(s.pods().filter((p) => !p.spec!.nodeName)).toHaveLength(1); // the replacement waits
+  });
+});
+
 describe('bare pods next to a Deployment; Services', () => {
   const MANIFEST = `${deployment(1)}---
 apiVersion: v1

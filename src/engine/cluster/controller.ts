@@ -612,10 +612,23 @@ export function afterStatusUpdate(host: ClusterHost): void {
     }
   }
   if (cs.unschedulable.length > 0) {
-    // A pod's deletion finishing frees room: the scheduler moves pods back to the active queue.
-    const freed = cs.unschedulable.some((n) => host.st.pods[n]?.deleted);
-    if (freed) cs.unschedulable = cs.unschedulable.filter((n) => !host.st.pods[n]?.deleted);
+    // A bound pod leaving (its deletion done, or it finished) frees room: the scheduler
+    // moves the unschedulable pods back to its queues (AssignedPodDelete).
+    const bound = boundPods(host.st);
+    if (cs.lastBound !== undefined && bound < cs.lastBound) clusterChanged(host);
+    cs.lastBound = bound;
+  } else {
+    cs.lastBound = undefined;
   }
+}
+
+function boundPods(st: SimState): number {
+  let n = 0;
+  for (const name of st.podOrder) {
+    const p = st.pods[name]!;
+    if (p.node && !p.deleted && !isTerminal(p)) n++;
+  }
+  return n;
 }
 
 /** Dispatches the cluster's jobs. */

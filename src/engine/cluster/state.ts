@@ -95,6 +95,8 @@ export interface ClusterState {
   unschedulable: string[];
   /** Instant of the pending unschedulable-queue flush, if any. */
   retryAtMs?: number;
+  /** Pods bound to nodes and not finished, at the last look (a drop frees room). */
+  lastBound?: number;
   nextUid: number;
 }
 
