@@ -97,12 +97,15 @@ test('kubectl panels and the timeline move with the simulation', async ({ page }
   await page.keyboard.press('ArrowRight');
   await expect(slider).toHaveAttribute('aria-valuenow', String(at + 1));
 
-  // No axe violations in the panels and the timeline.
-  const axe = await new AxeBuilder({ page })
-    .include('.podscope-panels')
-    .include('.podscope-timeline')
-    .analyze();
-  expect(axe.violations).toEqual([]);
+  // No axe violations in the panels and the timeline, in both themes.
+  for (const theme of ['Light', 'Dark']) {
+    await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: theme }).click();
+    const axe = await new AxeBuilder({ page })
+      .include('.podscope-panels')
+      .include('.podscope-timeline')
+      .analyze();
+    expect(axe.violations, theme).toEqual([]);
+  }
 
   expect(errors).toEqual([]);
 });
