@@ -76,6 +76,7 @@ test.describe('iframe + postMessage API', () => {
     const frame = page.frameLocator('#frame');
     await expect(frame.locator('.podscope-root--embed')).toBeVisible();
     await expect(frame.locator('.podscope-header')).toBeHidden();
+    await expect(frame.getByRole('button', { name: 'Scenarios' })).toHaveCount(0);
     await expect(frame.getByRole('toolbar', { name: 'Playback' })).toBeVisible();
 
     // play at 10×: events stream in and the state moves on
@@ -197,6 +198,9 @@ test.describe('iframe + postMessage API', () => {
     const shell = page.locator('.podscope-root--embed');
     await expect(shell).toBeVisible();
     await expect(shell).toHaveClass(/podscope-hide--kubectl/);
+    await expect(page.locator('.podscope-anatomy')).toBeVisible();
+    await expect(page.locator('.podscope-side')).toBeHidden();
+    await expect(page.locator('.podscope-timeline-slot')).toBeHidden();
     await expect(page.locator('.podscope-root')).toHaveAttribute('data-theme', 'dark');
     await expect(page.getByRole('toolbar', { name: '播放' })).toBeVisible();
     await expect(page.locator('.podscope-header')).toBeHidden();

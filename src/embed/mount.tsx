@@ -171,7 +171,7 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
       <StoreProvider store={store}>
         <EmbedContext.Provider value={embedOptions}>
           <Shell options={embedOptions} notices={notices}>
-            <App />
+            <App noLearn={embedOptions.embed} />
           </Shell>
         </EmbedContext.Provider>
       </StoreProvider>
