@@ -189,4 +189,64 @@ describe('through the simulation', () => {
       { path: '/data/a.txt', size: 3, preview: 'hi\n', where: 'data' },
     ]);
   });
+
+  it('a second nginx in the pod cannot bind port 80: it exits 1 and crash-loops', () => {
+    const s = createSimulation({
+      manifest: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'two' },
+        spec: {
+          containers: [
+            { name: 'a', image: 'nginx:1.27' },
+            { name: 'b', image: 'nginx:1.27' },
+          ],
+        },
+      },
+      seed: 1,
+    });
+    s.advance(120_000);
+    expect(statusOf(s, 'a')?.state?.running).toBeDefined();
+    expect(statusOf(s, 'a')?.restartCount).toBe(0);
+    expect(statusOf(s, 'b')?.restartCount).toBeGreaterThan(1);
+    expect(statusOf(s, 'b')?.lastState?.terminated?.exitCode).toBe(1);
+    expect(s.logs('b', { previous: true }).at(-1)).toBe('nginx: [emerg] still could not bind()');
+    expect(s.printRows()[0]!.status).toMatch(/^(CrashLoopBackOff|Error)$/);
+  });
+
+  it('a sidecar reaches nginx over localhost; with a shared PID namespace ps shows /pause and nginx', () => {
+    const s = createSimulation({
+      manifest: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'pair' },
+        spec: {
+          shareProcessNamespace: true,
+          containers: [
+            { name: 'web', image: 'nginx:1.27' },
+            {
+              name: 'probe',
+              image: 'busybox',
+              command: [
+                'sh',
+                '-c',
+                'sleep 1; wget -qO- localhost | head -n 4 | tail -n 1; ps; sleep 3600',
+              ],
+            },
+          ],
+        },
+      },
+      seed: 1,
+    });
+    s.advance(60_000);
+    const out = s.logs('probe');
+    expect(out[0]).toBe('<title>Welcome to nginx!</title>');
+    expect(out).toContain('    1 root      0:00 /pause');
+    expect(out.some((l) => l.includes('nginx: master process'))).toBe(true);
+    const inside = s.runtime().containers.find((c) => c.name === 'probe')!.inside!;
+    expect(inside.processes.map((p) => p.command)).toEqual([
+      'sh -c sleep 1; wget -qO- localhost | head -n 4 | tail -n 1; ps; sleep 3600',
+      'sleep 3600',
+    ]);
+  });
 });

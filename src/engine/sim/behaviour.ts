@@ -28,7 +28,7 @@
  * Everything here is pure and deterministic; results are memoized on their
  * whole input (a bounded cache that never changes an answer).
  */
-import type { Container, LifecycleHandler, Probe } from 'kubernetes-types/core/v1';
+import type { Container, LifecycleHandler, PodSpec, Probe } from 'kubernetes-types/core/v1';
 import {
   advance,
   createPodSystem,
@@ -91,6 +91,10 @@ export interface ContainerProgram {
 
 export interface BehaviourContext {
   podName: string;
+  /** The pod's spec: volumes, shareProcessNamespace, hostname… */
+  podSpec?: PodSpec;
+  /** The pod's containers running when this one starts; `sinceMs` ≤ 0, relative to its start. */
+  peers?: Array<{ container: Container; sinceMs: number }>;
   podIp?: string;
   namespace?: string;
   /** Services of the namespace; `sinceMs` relative to the container's start (absent = before). */
@@ -206,27 +210,77 @@ interface Isolated {
   ref: { sys?: PodSystem; startMs: number };
   cluster?: ClusterLookup;
   name: string;
+  /** When the container started in `sys` (after its running peers' histories). */
+  offset: number;
   start: ReturnType<typeof startContainer>;
   exit?: Extract<Occurrence, { kind: 'container-exit' }>;
 }
 
+/** A peer's history is replayed at most this far back. */
+const PEER_HISTORY_MS = 600_000;
+
+/**
+ * A private pod system for `c`: the pod's volumes and namespaces settings,
+ * and the pod's containers already running (`ctx.peers`) started at their
+ * own times before it — so ports they hold, files they wrote and processes
+ * they run are there when `c` starts.
+ */
 function isolate(c: Container, ctx: BehaviourContext): Isolated {
   const ref: Isolated['ref'] = { startMs: 0 };
   const cluster = lookupFor(ctx, ref);
-  const volumes = (c.volumeMounts ?? [])
-    .map((m) => m.name)
-    .filter((n, i, all) => all.indexOf(n) === i)
-    .map((name) => ({ name, emptyDir: {} }));
+  const peers = (ctx.peers ?? [])
+    .filter((p) => p.container.name !== c.name)
+    .map((p) => ({
+      container: p.container,
+      sinceMs: Math.max(Math.min(0, p.sinceMs), -PEER_HISTORY_MS),
+    }))
+    .sort((a, b) => a.sinceMs - b.sinceMs);
+  const offset = peers.length ? -peers[0]!.sinceMs : 0;
+  ref.startMs = offset;
+  const all = [...peers.map((p) => p.container), c];
+  const mounted = all
+    .flatMap((x) => (x.volumeMounts ?? []).map((m) => m.name))
+    .filter((n, i, names) => names.indexOf(n) === i);
+  const declared = ctx.podSpec?.volumes ?? [];
+  const volumes = [
+    ...declared.filter((v) => mounted.includes(v.name)),
+    ...mounted
+      .filter((n) => !declared.some((v) => v.name === n))
+      .map((name) => ({ name, emptyDir: {} })),
+  ];
+  const spec: Partial<PodSpec> = ctx.podSpec ?? {};
   const pod = {
     metadata: { name: ctx.podName, namespace: ctx.namespace ?? 'default' },
-    spec: { containers: [c], volumes },
+    spec: {
+      containers: all,
+      volumes,
+      hostname: spec.hostname,
+      subdomain: spec.subdomain,
+      shareProcessNamespace: spec.shareProcessNamespace,
+      hostNetwork: spec.hostNetwork,
+      automountServiceAccountToken: spec.automountServiceAccountToken,
+      enableServiceLinks: spec.enableServiceLinks,
+    },
   };
   const bctx: BehaviourCtx = { nowMs: 0, cluster };
   const sys = createPodSystem(pod, { podIP: ctx.podIp ?? '10.244.0.5' }, bctx);
   ref.sys = sys;
   startSandbox(sys, 0, ctx.podIp ?? '10.244.0.5', bctx);
-  const start = startContainer(sys, c.name, bctx);
-  const iso: Isolated = { sys, ref, cluster, name: c.name, start };
+  const iso: Isolated = {
+    sys,
+    ref,
+    cluster,
+    name: c.name,
+    offset,
+    start: { ok: true, instance: 0, argv: [], note: '', assumedImage: false },
+  };
+  for (const p of peers) {
+    runTo(iso, offset + p.sinceMs);
+    startContainer(sys, p.container.name, { nowMs: sys.nowMs, cluster });
+  }
+  runTo(iso, offset);
+  takeOccurrences(sys);
+  iso.start = startContainer(sys, c.name, { nowMs: offset, cluster });
   collect(iso, takeOccurrences(sys));
   return iso;
 }
@@ -264,7 +318,16 @@ function keyOf(c: Container, ctx: BehaviourContext): string {
   // A Service that existed before the start is the same input whenever it appeared.
   const services =
     ctx.services?.map((s) => [s.name, Math.max(0, s.sinceMs ?? 0), s.port ?? 80]) ?? null;
-  return JSON.stringify([c, ctx.podName, ctx.podIp ?? '', ctx.namespace ?? '', services]);
+  const peers = ctx.peers?.map((p) => [p.container, Math.max(p.sinceMs, -PEER_HISTORY_MS)]) ?? null;
+  return JSON.stringify([
+    c,
+    ctx.podName,
+    ctx.podIp ?? '',
+    ctx.namespace ?? '',
+    services,
+    peers,
+    ctx.podSpec ?? null,
+  ]);
 }
 
 function remember<V>(m: Map<string, V>, k: string, v: V): V {
@@ -292,14 +355,15 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
   }
   const inst = () => iso.sys.instances[iso.sys.instances.length - 1]!;
   let atStop: PodSystem | undefined;
-  runTo(iso, Math.min(STOP_PROBE_MS, HORIZON_MS));
+  const o = iso.offset;
+  runTo(iso, o + Math.min(STOP_PROBE_MS, HORIZON_MS));
   if (!iso.exit) atStop = clone(iso.sys);
-  runTo(iso, HORIZON_MS, () => inst().logs.length >= MAX_LINES);
+  runTo(iso, o + HORIZON_MS, () => inst().logs.length >= MAX_LINES);
 
   let onStop: StopReaction = { kind: 'ignore' };
   if (atStop) {
     const t0 = atStop.nowMs;
-    const s: Isolated = { ...iso, sys: atStop, ref: { sys: atStop, startMs: 0 }, exit: undefined };
+    const s: Isolated = { ...iso, sys: atStop, ref: { sys: atStop, startMs: o }, exit: undefined };
     s.cluster = lookupFor(ctx, s.ref);
     collect(s, signalContainer(atStop, c.name, undefined, { nowMs: t0, cluster: s.cluster }));
     runTo(s, t0 + STOP_WAIT_MS);
@@ -308,18 +372,20 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
   const i = inst();
   const argv = i.argv.join(' ');
   const reading = iso.exit
-    ? `runs for ${iso.exit.atMs} ms, then exits ${iso.exit.exitCode}`
+    ? `runs for ${iso.exit.atMs - o} ms, then exits ${iso.exit.exitCode}`
     : 'runs until stopped';
   const stopText =
     onStop.kind === 'ignore'
       ? `ignores ${i.stopSignal} (SIGKILL at the end of the grace period)`
       : `exits ${onStop.code} on ${i.stopSignal}`;
   return remember(programs, key, {
-    logs: i.logs.slice(0, MAX_LINES).map((l) => ({ atMs: l.atMs, line: l.text })),
-    exit: iso.exit ? { afterMs: iso.exit.atMs, code: iso.exit.exitCode } : undefined,
+    logs: i.logs.slice(0, MAX_LINES).map((l) => ({ atMs: l.atMs - o, line: l.text })),
+    exit: iso.exit ? { afterMs: iso.exit.atMs - o, code: iso.exit.exitCode } : undefined,
     onStop,
     note: `${i.assumedImage ? 'unknown image, assumed to run until stopped' : i.note}; \`${argv}\` ${reading}; ${stopText}`,
-    notices: iso.sys.notices.map((n) => n.message),
+    notices: iso.sys.notices
+      .filter((n) => n.container !== null && n.container === c.name)
+      .map((n) => n.message),
   });
 }
 
@@ -344,7 +410,7 @@ function hook(
   const iso = isolate(c, ctx);
   if (!iso.start.ok) return { durationMs: 5, ok: false };
   const t0 = which === 'postStart' ? 0 : (ctx.elapsedMs ?? STOP_PROBE_MS);
-  runTo(iso, t0);
+  runTo(iso, iso.offset + t0);
   const now = iso.sys.nowMs;
   if (handler.httpGet) {
     const port =
@@ -398,8 +464,10 @@ function portOf(port: number | string | undefined, c: Container): number {
 function systemAt(c: Container, ctx: BehaviourContext, elapsedMs: number): Isolated {
   const key = keyOf(c, ctx);
   let iso = probeSystems.get(key);
-  if (!iso || iso.sys.nowMs > elapsedMs) iso = remember(probeSystems, key, isolate(c, ctx));
-  runTo(iso, elapsedMs);
+  if (!iso || iso.sys.nowMs > iso.offset + elapsedMs) {
+    iso = remember(probeSystems, key, isolate(c, ctx));
+  }
+  runTo(iso, iso.offset + elapsedMs);
   return iso;
 }
 

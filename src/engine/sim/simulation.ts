@@ -996,7 +996,11 @@ class Sim implements Simulation {
         rec.program = this.beh.program(spec, {
           podName: p.name,
           podIp: ip,
-          // Services and when they appeared, relative to this start (behaviour seam).
+          podSpec: p.api.spec,
+          // The pod's running containers and the Services, relative to this start (behaviour seam).
+          peers: p.containers
+            .filter((o) => o !== rec && o.state === 'running' && o.startedAtMs !== undefined)
+            .map((o) => ({ container: this.specOf(p, o), sinceMs: o.startedAtMs! - this.now })),
           services: Object.entries(this.st.services).map(([n, sv]) => ({
             name: n,
             sinceMs: sv.createdAtMs - this.now,
@@ -1584,6 +1588,10 @@ class Sim implements Simulation {
             const prog = this.beh.program(this.specOf(p, r), {
               podName: p.name,
               podIp: p.sandboxes[0]?.ip,
+              podSpec: p.api.spec,
+              peers: p.containers
+                .filter((o) => o !== r && o.state === 'running' && o.startedAtMs! <= start)
+                .map((o) => ({ container: this.specOf(p, o), sinceMs: o.startedAtMs! - start })),
               services: Object.entries(this.st.services).map(([n, sv]) => ({
                 name: n,
                 sinceMs: sv.createdAtMs - start,

@@ -134,6 +134,13 @@ export function runtimeView(
       view.inside = beh.inside(c, {
         podName: p.name,
         podIp: sb?.ip,
+        podSpec: spec,
+        peers: p.containers
+          .filter((o) => o !== rec && o.state === 'running' && o.startedAtMs! <= start)
+          .map((o) => ({
+            container: entries.find((e) => e.c.name === o.name)!.c,
+            sinceMs: o.startedAtMs! - start,
+          })),
         services: Object.entries(st.services).map(([n, sv]) => ({
           name: n,
           sinceMs: sv.createdAtMs - start,
