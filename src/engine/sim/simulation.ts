@@ -129,7 +129,7 @@ class Sim implements Simulation {
   private dirty = new Set<string>();
   /** Bumped by every job and action; caches below are valid for one revision. */
   private rev = 0;
-  private viewCache = new Map<string, { rev: number; view: PodRuntimeView }>();
+  private viewCache = new Map<string, { rev: number; now: number; view: PodRuntimeView }>();
 
   constructor(st: SimState, beh: ContainerBehaviour = defaultBehaviour) {
     this.st = st;
@@ -230,9 +230,9 @@ class Sim implements Simulation {
   runtime(podName?: string): PodRuntimeView {
     const p = this.podState(podName);
     const cached = this.viewCache.get(p.name);
-    if (cached && cached.rev === this.rev) return cached.view;
+    if (cached && cached.rev === this.rev && cached.now === this.nowMs) return cached.view;
     const view = runtimeView(p, this.st, this.nowMs, this.beh, (pp, c) => this.pullDecision(pp, c));
-    this.viewCache.set(p.name, { rev: this.rev, view });
+    this.viewCache.set(p.name, { rev: this.rev, now: this.nowMs, view });
     return view;
   }
 
