@@ -220,8 +220,9 @@ export function layoutAnatomy(vm: AnatomyVM, ghosts: readonly PodVM[] = []): Ana
       px += b.box.width + GAP;
       innerH = Math.max(innerH, b.box.height);
     }
-    const width = Math.max(px - GAP + PAD, 320);
-    const h = NODE_HEADER + Math.max(innerH, 120) + PAD;
+    // An empty node stays small: it says the node exists and holds nothing (yet).
+    const width = boxes.length ? px - GAP + PAD : 240;
+    const h = boxes.length ? NODE_HEADER + innerH + PAD : NODE_HEADER + 60;
     nodes.push({
       id: nodeId,
       type: 'k8snode',
