@@ -311,6 +311,8 @@ function clone<T>(x: T): T {
 // ---------------------------------------------------------------------------
 
 const MAX_CACHE = 256;
+/** Whole pod systems kept for `probe`/`inside` (each may hold thousands of log lines). */
+const MAX_SYSTEMS = 24;
 const programs = new Map<string, ContainerProgram>();
 const probeSystems = new Map<string, Isolated>();
 
@@ -331,7 +333,7 @@ function keyOf(c: Container, ctx: BehaviourContext): string {
 }
 
 function remember<V>(m: Map<string, V>, k: string, v: V): V {
-  if (m.size >= MAX_CACHE) m.clear();
+  if (m.size >= (m === (probeSystems as Map<string, unknown>) ? MAX_SYSTEMS : MAX_CACHE)) m.clear();
   m.set(k, v);
   return v;
 }
