@@ -176,3 +176,34 @@ describe('volumes', () => {
     expect(Object.keys(h.sys.volumes.data!.files)).toEqual(['sub/f']);
   });
 });
+
+describe('logs per instance', () => {
+  it('logs(container, { previous }) shows the last terminated instance', () => {
+    const h = harness({
+      metadata: { name: 'l' },
+      spec: {
+        volumes: [{ name: 'd', emptyDir: {} }],
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox',
+            command: ['sh', '-c', 'echo run >> /d/runs; echo runs=$(cat /d/runs | wc -l); exit 1'],
+            volumeMounts: [{ name: 'd', mountPath: '/d' }],
+          },
+        ],
+      },
+    });
+    expect(() => containerLogs(h.sys, 'c', { previous: true })).toThrow(
+      'previous terminated container "c" in pod "l" not found',
+    );
+    h.start('c');
+    h.run(10_000);
+    h.start('c');
+    // The emptyDir kept the first run's line: the restarted instance counts two.
+    expect(containerLogs(h.sys, 'c')).toEqual(['runs=2']);
+    expect(containerLogs(h.sys, 'c', { previous: true })).toEqual(['runs=1']);
+    expect(containerLogs(h.sys, 'c', { timestamps: true })).toEqual([
+      '2025-01-01T00:00:10.000000000Z runs=2',
+    ]);
+  });
+});
