@@ -12,10 +12,11 @@ import {
   type PodFrame,
   type PodRow,
   type TimedAction,
+  type V1Pod,
 } from './protocol.ts';
 
-/** While playing, logs are re-read at least every this many frames. */
-const LOG_REFRESH_FRAMES = 8;
+/** While playing, time-dependent parts are re-read at least every this many frames. */
+const REFRESH_FRAMES = 4;
 
 export interface FrameSource {
   sim: SimLike;
@@ -23,6 +24,8 @@ export interface FrameSource {
   actions: TimedAction[];
   touched: boolean;
   rewound: boolean;
+  /** The next engine job or recorded action. */
+  nextInstant(): number | undefined;
 }
 
 export class FrameBuilder {
@@ -33,9 +36,12 @@ export class FrameBuilder {
   private rowsSig = '';
   private actionsDirty = true;
   private first = true;
-  private framesSinceLogs = 0;
+  private framesSinceRefresh = 0;
+  private refreshedAtMs = -1;
+  private apiPods: V1Pod[] | undefined;
   private podsCache: PodFrame[] = [];
-  private logsAtMs = -1;
+  private podsSig = '';
+  private nodesSig = '';
 
   constructor(private readonly lanes: LaneTracker) {}
 
@@ -62,29 +68,36 @@ export class FrameBuilder {
     const events = { reset: this.eventsReset, items };
     this.eventsReset = false;
 
+    // The API objects change only when the engine handles something; the runtime
+    // view (what runs inside, elapsed times), node heartbeats and looping logs also
+    // move with time. While playing those are re-read every few frames; at rest
+    // (after a command) always. Anything unchanged is left out.
+    this.framesSinceRefresh++;
+    const moved = sim.nowMs !== this.refreshedAtMs;
+    const refresh =
+      touched ||
+      this.logsReset ||
+      (moved && (!live.playing || this.framesSinceRefresh >= REFRESH_FRAMES));
     let pods: PodFrame[] | null = null;
     let logs: Frame['logs'] = null;
     let nodes: Frame['nodes'] = null;
-    if (touched) {
-      const list = sim.pods();
-      pods = list.map((pod) => {
+    if (refresh) {
+      if (touched || !this.apiPods) this.apiPods = sim.pods();
+      const next = this.apiPods.map((pod) => {
         const name = pod.metadata?.name ?? '';
         return { name, pod, runtime: sim.runtime(name) };
       });
-      this.podsCache = pods;
-      nodes = sim.nodes();
-    }
-    // A looping program prints without the engine scheduling anything: while time
-    // moves, logs are also re-read every few frames.
-    this.framesSinceLogs++;
-    if (
-      touched ||
-      this.logsReset ||
-      (sim.nowMs !== this.logsAtMs && this.framesSinceLogs >= LOG_REFRESH_FRAMES)
-    ) {
+      const podsSig = JSON.stringify(next);
+      if (podsSig !== this.podsSig) pods = next;
+      this.podsSig = podsSig;
+      this.podsCache = next;
+      const nodesNow = sim.nodes();
+      const nodesSig = JSON.stringify(nodesNow);
+      if (nodesSig !== this.nodesSig) nodes = nodesNow;
+      this.nodesSig = nodesSig;
       logs = this.logsDelta(sim, this.podsCache);
-      this.framesSinceLogs = 0;
-      this.logsAtMs = sim.nowMs;
+      this.framesSinceRefresh = 0;
+      this.refreshedAtMs = sim.nowMs;
     }
 
     const rowsNow = sim.printRows().map((r): PodRow => ({
@@ -100,7 +113,7 @@ export class FrameBuilder {
 
     const actions = this.actionsDirty ? src.actions : null;
     this.actionsDirty = false;
-    const next = sim.nextEventAtMs();
+    const next = src.nextInstant();
     return {
       nowMs: sim.nowMs,
       playing: live.playing,

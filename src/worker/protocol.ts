@@ -204,7 +204,7 @@ export interface Frame {
    * future up to horizonMs stays (lanes included) until an action forks it.
    */
   horizonMs: number;
-  /** The engine's next scheduled instant, or null when nothing is pending. */
+  /** The next instant something happens (an engine job or a recorded action); null: none. */
   nextEventAtMs: number | null;
   /** True once the engine threw (see `error` code `engine`): only load/reset help. */
   crashed: boolean;
