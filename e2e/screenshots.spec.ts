@@ -35,7 +35,7 @@ async function crashTwice(page: Page) {
 }
 
 test.describe('desktop', () => {
-  test.use({ viewport: { width: 1600, height: 1000 } });
+  test.use({ viewport: { width: 1280, height: 800 } });
 
   test('running, light', async ({ page }) => {
     await running(page);
@@ -63,7 +63,15 @@ test.describe('desktop', () => {
     await bar(page).getByRole('button', { name: 'Pause', exact: true }).click();
     await page.getByRole('button', { name: 'Kill pause container' }).click();
     for (let i = 0; i < 40; i++) {
-      if ((await card(page, 'log-agent').getAttribute('data-state')) === 'PodInitializing') break;
+      const rebuilt = await page
+        .getByRole('region', { name: 'pause container (Pod sandbox)' })
+        .getByText('sandbox attempt 1')
+        .isVisible();
+      if (
+        rebuilt &&
+        (await card(page, 'log-agent').getAttribute('data-state')) === 'PodInitializing'
+      )
+        break;
       await bar(page).getByRole('button', { name: 'Step', exact: true }).click();
       await page.waitForTimeout(40);
     }
