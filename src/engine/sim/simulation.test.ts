@@ -377,6 +377,8 @@ describe('termination', () => {
     expect(s.pod().status?.phase).toBe('Succeeded');
     expect(s.pods()).toHaveLength(1);
     expect(s.runtime().deleted).toBe(true);
+    // nothing stale is left scheduled (the SIGKILL deadline went with the exit)
+    expect(s.nextEventAtMs()).toBeUndefined();
     expect(() => s.dispatch({ kind: 'crash', container: 'app' })).toThrow(/not found/);
   });
 

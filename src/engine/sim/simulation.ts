@@ -151,18 +151,20 @@ class Sim implements Simulation {
   }
 
   advanceTo(ms: number): void {
-    this.clock.advanceTo(Math.round(ms), (job) => this.runAndFlush(job));
+    this.clock.advanceTo(Math.round(ms), (job, entry) => this.runAndFlush(job, entry.id));
     this.flush();
   }
 
   step(): number | undefined {
-    const at = this.clock.step((job) => this.runAndFlush(job));
+    const at = this.clock.step((job, entry) => this.runAndFlush(job, entry.id));
     this.flush();
     return at;
   }
 
   /** Runs a job; statuses are regenerated once per instant, after its last job. */
-  private runAndFlush(job: Job): void {
+  private runAndFlush(job: Job, id: number): void {
+    const rec = this.recOf(job);
+    if (rec?.jobs) rec.jobs = rec.jobs.filter((j) => j !== id);
     this.run(job);
     if (this.clock.nextDueMs() !== this.clock.nowMs) this.flush();
   }
@@ -434,7 +436,19 @@ class Sim implements Simulation {
   }
 
   private schedule(atMs: number, job: Job): number {
-    return this.clock.schedule(atMs, job);
+    const id = this.clock.schedule(atMs, job);
+    // Jobs of one container instance are remembered, to be cancelled when it exits.
+    const rec = this.recOf(job);
+    if (rec) (rec.jobs ??= []).push(id);
+    return id;
+  }
+
+  /** The container record a job is about, if any. */
+  private recOf(job: Job): ContainerRec | undefined {
+    if (!('cid' in job) || !('pod' in job)) return undefined;
+    const cid = (job as { cid: unknown }).cid;
+    const pod = this.st.pods[String((job as { pod: unknown }).pod)];
+    return pod?.containers.find((c) => c.id === cid);
   }
 
   private rand(min: number, max: number): number {
@@ -461,7 +475,10 @@ class Sim implements Simulation {
         break;
       case 'sync': {
         const p = this.st.pods[job.pod]!;
-        if (p.worker.syncAtMs === this.now) p.worker.syncAtMs = undefined;
+        if (p.worker.syncAtMs === this.now) {
+          p.worker.syncAtMs = undefined;
+          p.worker.syncJob = undefined;
+        }
         if (this.nodeDown(p)) break;
         if (p.worker.busy) p.worker.queued = true;
         else this.startSync(p);
@@ -585,8 +602,10 @@ class Sim implements Simulation {
   private scheduleSync(p: PodState, atMs: number): void {
     const pending = p.worker.syncAtMs;
     if (pending !== undefined && pending >= this.now && pending <= atMs) return;
+    // An earlier sync replaces a later one (that sync computes its own requeue).
+    if (pending !== undefined) this.clock.cancel(p.worker.syncJob);
     p.worker.syncAtMs = atMs;
-    this.schedule(atMs, { kind: 'sync', pod: p.name });
+    p.worker.syncJob = this.schedule(atMs, { kind: 'sync', pod: p.name });
   }
 
   private requeue(p: PodState, atMs: number): void {
@@ -1221,6 +1240,9 @@ class Sim implements Simulation {
     r.finishedAtMs = this.now;
     r.reason = reason ?? (code === 0 ? 'Completed' : 'Error');
     r.postStartUntilMs = undefined;
+    // Its pending exit, stop, kill and probe jobs will never matter: drop them.
+    for (const id of r.jobs ?? []) this.clock.cancel(id);
+    r.jobs = undefined;
     if (p.containers.find((c) => c.name === r.name) === r) p.probes[r.name] = {};
     this.markDirty(p);
     this.checkSidecarTurns(p);

@@ -65,6 +65,8 @@ export interface ContainerRec {
   stopping?: StopRec;
   /** postStart is running until this instant. */
   postStartUntilMs?: number;
+  /** Clock ids of this instance's pending jobs (exit, stop signal, SIGKILL, probes). */
+  jobs?: number[];
 }
 
 import type { BackoffEntry } from './backoff.ts';
@@ -109,8 +111,10 @@ export interface Worker {
   queued: boolean;
   token: number;
   plan?: Plan;
-  /** A sync job is scheduled at this instant. */
+  /** A sync job is scheduled at this instant … */
   syncAtMs?: number;
+  /** … with this clock id. */
+  syncJob?: number;
   /** Earliest instant a requeue was asked for by the last sync (back-off ends…). */
   requeueAtMs?: number;
 }
