@@ -417,9 +417,11 @@ class Sim implements Simulation {
     reason: string,
     message: string,
     fieldPath?: string,
+    pod?: string,
   ): void {
     const e: SimEvent = { atMs: this.now, type, reason, message };
     if (fieldPath) e.fieldPath = fieldPath;
+    if (pod !== undefined) e.object = { kind: 'Pod', name: pod };
     this.st.events.push(e);
   }
 
@@ -431,8 +433,7 @@ class Sim implements Simulation {
     reason: string,
     message: string,
   ): void {
-    void p;
-    this.event(type, reason, message, this.fieldPath(kind, name));
+    this.event(type, reason, message, this.fieldPath(kind, name), p.name);
   }
 
   private schedule(atMs: number, job: Job): number {
@@ -668,6 +669,8 @@ class Sim implements Simulation {
         'Normal',
         'SandboxChanged',
         'Pod sandbox changed, it will be killed and re-created.',
+        undefined,
+        p.name,
       );
     }
     if (a.killPod) {
@@ -896,6 +899,7 @@ class Sim implements Simulation {
               'BackOff',
               `Back-off restarting failed container ${name} in pod ${this.podFull(p)}`,
               fp,
+              p.name,
             );
             p.reasons[name] = {
               reason: 'CrashLoopBackOff',
@@ -1583,11 +1587,14 @@ class Sim implements Simulation {
           node.usedIps = [];
           for (const k of Object.keys(p.probes)) p.probes[k] = {};
           if (p.nodeMarkedNotReady && !p.deletionRequested) {
-            this.event(
-              'Normal',
-              'TaintManagerEviction',
-              `Cancelling deletion of Pod ${p.api.metadata!.namespace}/${p.name}`,
-            );
+            this.st.events.push({
+              atMs: this.now,
+              type: 'Normal',
+              reason: 'TaintManagerEviction',
+              message: `Cancelling deletion of Pod ${p.api.metadata!.namespace}/${p.name}`,
+              object: { kind: 'Pod', name: p.name },
+              source: 'taint-eviction-controller',
+            });
           }
           p.nodeMarkedNotReady = false;
           p.evictToken++;

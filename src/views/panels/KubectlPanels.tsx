@@ -36,7 +36,9 @@ import { commandLine, containerNames, kubectlEvents, logsOutput } from './termin
 import '../../styles/panels.css';
 
 const TABS = ['watch', 'describe', 'logs', 'yaml'] as const;
-type Tab = (typeof TABS)[number];
+/** A kubectl panel tab. */
+export type KubectlTab = (typeof TABS)[number];
+type Tab = KubectlTab;
 const TAB_LABEL: Record<Tab, MessageKey> = {
   watch: 'panels.tab.watch',
   describe: 'panels.tab.describe',
@@ -54,6 +56,7 @@ const selectRows = (s: PodscopeState) => s.frame?.rows ?? NO_ROWS;
 const selectEvents = (s: PodscopeState) => s.frame?.events ?? NO_EVENTS;
 const selectLogs = (s: PodscopeState) => s.frame?.logs ?? NO_LOGS;
 const selectNowMs = (s: PodscopeState) => s.frame?.nowMs ?? 0;
+const selectOpenPanel = (s: PodscopeState) => s.openPanel;
 /** Kubernetes ages have whole seconds: the printers re-run once a simulated second. */
 const selectNowSec = (s: PodscopeState) => Math.floor((s.frame?.nowMs ?? 0) / 1000);
 
@@ -360,20 +363,23 @@ function Tabs({
 }
 
 export interface KubectlPanelsProps {
-  /** Tab shown first (default `watch`). */
+  /** Tab shown first (default: the store's `openPanel` when it names one, else `watch`). */
   initialTab?: Tab;
   /** Extra content after the Events table (e.g. a slot for the app shell). */
   children?: ReactNode;
 }
 
 /** The kubectl panels: tabs for get pods -w, describe, logs and YAML, then the Events table. */
-export function KubectlPanels({ initialTab = 'watch', children }: KubectlPanelsProps) {
+export function KubectlPanels({ initialTab, children }: KubectlPanelsProps) {
   const t = useT();
   const pods = usePodscope(selectPods);
   const rows = usePodscope(selectRows);
   const events = usePodscope(selectEvents);
   const history = useWatchHistory();
-  const [tab, setTab] = useState<Tab>(initialTab);
+  const openPanel = usePodscope(selectOpenPanel);
+  const [tab, setTab] = useState<Tab>(
+    () => initialTab ?? (openPanel === 'logs' || openPanel === 'yaml' ? openPanel : 'watch'),
+  );
   const [podPick, setPodPick] = useState<string | undefined>(undefined);
   const idBase = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const podSelectId = `${idBase}-pod`;
