@@ -2,7 +2,8 @@
  * The scenario gallery loads a run into the pod view; the compare view plays two variants on one
  * clock and shows how they differ.
  */
-import { expect, test } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 
 test('a scenario from the gallery becomes the running pod', async ({ page }) => {
   await page.goto('./');
@@ -39,3 +40,29 @@ test('side by side: the same exits under Always and OnFailure, on one clock', as
   await page.waitForTimeout(500);
   await expect(clock).toHaveText(stopped ?? '');
 });
+
+async function violations(page: Page, selector: string): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).include(selector).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const theme of ['Light', 'Dark']) {
+  test(`the learning tools have no axe violations (${theme})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto('./');
+    await page.getByRole('button', { name: theme, exact: true }).click();
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await page.getByRole('button', { name: 'Start: What a pod is' }).click();
+    await page.getByRole('radio').first().check();
+    expect(await violations(page, '.podscope-learn')).toEqual([]);
+    await page.getByRole('button', { name: 'Edit YAML', exact: true }).click();
+    await page.locator('.cm-editor').waitFor();
+    expect(await violations(page, '.podscope-learn')).toEqual([]);
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.getByRole('button', { name: 'Play both' }).click();
+    expect(await violations(page, '.podscope-learn')).toEqual([]);
+    await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await violations(page, 'dialog')).toEqual([]);
+  });
+}

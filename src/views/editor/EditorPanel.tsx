@@ -2,7 +2,9 @@
  * The manifest editor (lazy chunk): CodeMirror 6 with YAML mode, API-server-worded problems at
  * their lines, Apply (restarts the run with the text), autosave, import and export.
  */
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { yaml } from '@codemirror/lang-yaml';
+import { tags } from '@lezer/highlight';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { EditorView, basicSetup } from 'codemirror';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -14,6 +16,27 @@ import '../../styles/editor.css';
 import { analyze, importManifest, ImportError, type Imported, type Problem } from './manifest.ts';
 import type { ManifestEditorProps } from './ManifestEditor.tsx';
 import { manifestKey, readStored, writeStored } from './storage.ts';
+
+/** YAML colours from the theme's text colours, readable in light and dark themes alike. */
+const themeHighlight = HighlightStyle.define([
+  { tag: [tags.propertyName, tags.definition(tags.propertyName)], color: 'var(--ps-accent-text)' },
+  { tag: [tags.string, tags.special(tags.string), tags.content], color: 'var(--ps-ok-text)' },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--ps-warn-text)' },
+  {
+    tag: [tags.keyword, tags.typeName, tags.labelName, tags.meta],
+    color: 'var(--ps-progress-text)',
+  },
+  {
+    tag: [tags.comment, tags.lineComment, tags.blockComment],
+    color: 'var(--ps-muted)',
+    fontStyle: 'italic',
+  },
+  {
+    tag: [tags.punctuation, tags.separator, tags.squareBracket, tags.brace],
+    color: 'var(--ps-fg)',
+  },
+  { tag: tags.invalid, color: 'var(--ps-bad-text)' },
+]);
 
 function runText(manifest: string | Record<string, unknown>): string {
   return typeof manifest === 'string' ? manifest : stringify(manifest);
@@ -51,6 +74,7 @@ export default function EditorPanel({ storageKey = 'default', onClose }: Manifes
       extensions: [
         basicSetup,
         yaml(),
+        syntaxHighlighting(themeHighlight),
         lintGutter(),
         linter(
           (ev) => toDiagnostics(analyze(ev.state.doc.toString()).problems, ev.state.doc.length),
