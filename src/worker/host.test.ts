@@ -149,13 +149,17 @@ describe('simulation host over a MessageChannel', () => {
     expect(link.lastError()).toMatchObject({ code: 'bad-command', fatal: false });
     await link.send({ type: 'dispatch', action: { kind: 'crash', container: 'nope' } });
     expect(link.lastError()).toMatchObject({ code: 'action', fatal: false });
-    await link.send({ type: 'load', run: { manifest: { containers: [] }, seed: 1, actions: [] } });
+    await link.send({
+      type: 'load',
+      run: { manifest: { containers: [] }, seed: 1, actions: [] },
+      speed: 50,
+    });
     expect(link.lastError()).toMatchObject({
       code: 'manifest',
       errors: [{ field: 'spec.containers' }],
     });
     await link.send({ type: 'seek', ms: 3_000 });
-    expect(link.view()).toMatchObject({ nowMs: 3_000, crashed: false });
+    expect(link.view()).toMatchObject({ nowMs: 3_000, crashed: false, speed: 100 });
     expect(link.view().pods[0]!.name).toBe('web');
   });
 

@@ -138,7 +138,8 @@ export function createHost(env: HostEnv, opts: HostOptions): Host {
     }
   }
 
-  const load = (run: Run, autoplay: boolean, atMs: number) => {
+  /** Replaces the session; false (and nothing changed) when the manifest is refused. */
+  const load = (run: Run, autoplay: boolean, atMs: number, newSpeed?: number): boolean => {
     let next: Session;
     try {
       next = new Session(
@@ -149,26 +150,28 @@ export function createHost(env: HostEnv, opts: HostOptions): Host {
     } catch (err) {
       if (err instanceof ManifestRejected) {
         postError('manifest', err.message, false, err.errors);
-        return;
+        return false;
       }
       throw err;
     }
     setPlaying(false);
     crashed = false;
     tm = next;
+    if (newSpeed !== undefined) speed = clampSpeed(newSpeed);
     if (atMs > 0) tm.seek(atMs);
     if (autoplay) setPlaying(true);
+    return true;
   };
 
   const handle = (cmd: Command) => {
     if (cmd.type === 'load') {
-      if (cmd.speed !== undefined) speed = clampSpeed(cmd.speed);
-      load(
+      const ok = load(
         { manifest: cmd.run.manifest, seed: cmd.run.seed ?? 1, actions: cmd.run.actions ?? [] },
         !!cmd.autoplay,
         Math.max(0, cmd.atMs ?? 0),
+        cmd.speed,
       );
-      sendFrame();
+      if (ok) sendFrame();
       return;
     }
     if (cmd.type === 'setSpeed') {
@@ -207,7 +210,10 @@ export function createHost(env: HostEnv, opts: HostOptions): Host {
         tm.nextEvent(MAX_NEXT_EVENT_STEPS);
         break;
       case 'seek':
-        if (cmd.ms < 0) throw new RangeError('seek needs a time ≥ 0');
+        if (cmd.ms < 0) {
+          postError('bad-command', 'seek needs a time ≥ 0', false);
+          return;
+        }
         tm.seek(cmd.ms);
         break;
       case 'dispatch':
@@ -241,10 +247,6 @@ export function createHost(env: HostEnv, opts: HostOptions): Host {
       try {
         handle(cmd);
       } catch (err) {
-        if (err instanceof RangeError && cmd.type === 'seek') {
-          postError('bad-command', err.message, false);
-          return;
-        }
         crash(err);
       }
     },
