@@ -140,3 +140,4 @@ export {
 export type { ServiceInfo, ClusterHost } from './cluster/controller.ts';
 export type { ClusterAction } from './cluster/actions.ts';
 export type { ClusterObjects } from './sim/types.ts';
+export type { CreateOptions } from './sim/simulation.ts';
