@@ -1,7 +1,9 @@
 /**
  * The behaviour layer through the simulation's seam (src/engine/sim/behaviour.ts).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defaultBehaviour } from '../sim/behaviour.ts';
 import { createSimulation } from '../index.ts';
 import type { Simulation } from '../index.ts';
 
@@ -248,5 +250,69 @@ describe('through the simulation', () => {
       'sh -c sleep 1; wget -qO- localhost | head -n 4 | tail -n 1; ps; sleep 3600',
       'sleep 3600',
     ]);
+  });
+
+  it('the seam answers every random container without throwing', () => {
+    const words = [
+      'echo hi',
+      'sleep 1',
+      'exit 3',
+      'trap "exit 0" TERM',
+      'while true; do sleep 2; done',
+      'nginx',
+      'wget -qO- localhost',
+      'ps',
+      'nslookup x',
+      '(sleep 1 &)',
+      'kill 1',
+      'ipcmk -M 10',
+      'cat /nope',
+      'echo x > /data/f',
+      '&&',
+      '||',
+      ';',
+      '|',
+      'awk',
+      'case',
+      'exec sleep 5',
+      '$(',
+      '"',
+    ];
+    const images = [
+      'busybox',
+      'nginx',
+      'alpine',
+      'debian',
+      'redis',
+      'postgres',
+      'ghcr.io/x/y:1',
+      'python:3',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...images),
+        fc.array(fc.constantFrom(...words), { maxLength: 8 }),
+        fc.boolean(),
+        (image, ws, shell) => {
+          const c = {
+            name: 'c',
+            image,
+            ...(shell ? { command: ['sh', '-c', ws.join(' ')] } : ws.length ? { args: ws } : {}),
+            volumeMounts: [{ name: 'data', mountPath: '/data' }],
+          };
+          const prog = defaultBehaviour.program(c, {
+            podName: 'p',
+            peers: [{ container: { name: 'n', image: 'nginx' }, sinceMs: -1000 }],
+            services: [],
+          });
+          expect(prog.exit === undefined || Number.isInteger(prog.exit.code)).toBe(true);
+          expect(['exit', 'ignore']).toContain(prog.onStop.kind);
+          expect(prog.note).not.toMatch(/could not read/);
+          const inside = defaultBehaviour.inside!(c, { podName: 'p', elapsedMs: 3000 });
+          expect(Array.isArray(inside.processes)).toBe(true);
+        },
+      ),
+      { numRuns: 150, seed: 11 },
+    );
   });
 });

@@ -559,10 +559,30 @@ function inside(c: Container, ctx: BehaviourContext & { elapsedMs: number }): Co
   };
 }
 
+/**
+ * A bug in the behaviour layer must not stop the simulation: the container
+ * then runs until stopped, and its note says Podscope could not read it.
+ */
+function guarded<A extends unknown[], R>(f: (...a: A) => R, fallback: (e: unknown, ...a: A) => R) {
+  return (...a: A): R => {
+    try {
+      return f(...a);
+    } catch (e) {
+      return fallback(e, ...a);
+    }
+  };
+}
+
+const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 export const defaultBehaviour: ContainerBehaviour = {
   image: imageInfo,
-  program,
-  hook,
-  probe,
-  inside,
+  program: guarded(program, (e) => ({
+    logs: [],
+    onStop: { kind: 'exit', afterMs: 0, code: 143 },
+    note: `Podscope could not read this container (${why(e)}): assumed to run until stopped`,
+  })),
+  hook: guarded(hook, () => ({ durationMs: 5, ok: true })),
+  probe: guarded(probe, () => ({ ok: true, output: '' })),
+  inside: guarded(inside, (e) => ({ processes: [], listening: [], files: [], notices: [why(e)] })),
 };
