@@ -205,6 +205,24 @@ describe('the scheduler', () => {
   });
 });
 
+describe('events name their object', () => {
+  it('kubelet events name their pod; controller events their object and source', () => {
+    const s = mk(deployment());
+    s.advanceTo(20_000);
+    const names = new Set(s.pods().map((p) => p.metadata!.name!));
+    const kubelet = s.events().filter((e) => e.fieldPath);
+    expect(kubelet.length).toBeGreaterThan(0);
+    for (const e of kubelet) {
+      expect(e.object?.kind).toBe('Pod');
+      expect(names.has(e.object!.name)).toBe(true);
+    }
+    const sources = new Set(s.events().map((e) => e.source ?? 'kubelet'));
+    expect(sources).toEqual(
+      new Set(['deployment-controller', 'replicaset-controller', 'default-scheduler', 'kubelet']),
+    );
+  });
+});
+
 describe('the scheduler queue', () => {
   it('a Pending pod is scheduled once a running pod’s deletion frees room', () => {
     const s = mk(
