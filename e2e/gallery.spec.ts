@@ -39,6 +39,11 @@ test('side by side: the same exits under Always and OnFailure, on one clock', as
   const stopped = await clock.textContent();
   await page.waitForTimeout(500);
   await expect(clock).toHaveText(stopped ?? '');
+  // Seek both back before the exits: nothing has restarted yet.
+  await compare.getByRole('slider', { name: 'Cluster time of both runs' }).fill('5000');
+  await expect(clock).toHaveText('0:05');
+  await expect(left.getByText(/finisher.*Running.*Restart Count: 0/)).toBeVisible();
+  await expect(right.getByText(/finisher.*Running.*Restart Count: 0/)).toBeVisible();
 });
 
 async function violations(page: Page, selector: string): Promise<string[]> {

@@ -160,5 +160,6 @@ export const scenariosEn = {
   'compare.close': 'Close',
   'compare.clock': 'Shared clock',
   'compare.noPod': 'No pod yet',
+  'compare.seek': 'Cluster time of both runs',
   'compare.speed': 'Speed',
 } as const;

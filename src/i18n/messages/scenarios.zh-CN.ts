@@ -152,5 +152,6 @@ export const scenariosZh = {
   'compare.close': '关闭',
   'compare.clock': '共用的集群时间',
   'compare.noPod': '还没有 Pod',
+  'compare.seek': '两个模拟共用的集群时间',
   'compare.speed': '倍速',
 } as const satisfies Record<keyof typeof scenariosEn, string>;

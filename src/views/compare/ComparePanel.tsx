@@ -31,21 +31,34 @@ export default function ComparePanel({ pair, onClose }: CompareViewProps) {
     return ids.map((x) => getScenario(x)).filter((s): s is Scenario => !!s);
   }, [pair, pairs, pairIndex]);
 
-  const [generation, setGeneration] = useState(0);
-  const twin = useMemo<Twin>(
-    () => createTwin(variants),
-    // A new generation restarts both runs from 0.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [variants, generation],
-  );
+  const [twin, setTwin] = useState<Twin>(() => createTwin(variants));
+  const [forVariants, setForVariants] = useState(variants);
   const [now, setNow] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(4);
   const last = useRef<number | undefined>(undefined);
-
-  useEffect(() => {
+  if (forVariants !== variants) {
+    // Another pair: both runs start again from 0.
+    setForVariants(variants);
+    setTwin(createTwin(variants));
     setNow(0);
-  }, [twin]);
+  }
+  const restart = () => {
+    setPlaying(false);
+    setTwin(createTwin(variants));
+    setNow(0);
+  };
+  /** Any instant: forward advances both runs; back replays them from 0 (deterministic). */
+  const seek = (ms: number) => {
+    let tw = twin;
+    if (ms < tw.nowMs) {
+      tw = createTwin(variants);
+      setTwin(tw);
+    }
+    tw.advanceTo(ms);
+    setNow(tw.nowMs);
+  };
+  const horizon = Math.max(600_000, Math.ceil(now / 60_000) * 60_000);
 
   useEffect(() => {
     if (!playing) {
@@ -96,14 +109,7 @@ export default function ComparePanel({ pair, onClose }: CompareViewProps) {
         >
           {playing ? t('compare.pause') : t('compare.play')}
         </button>
-        <button
-          type="button"
-          className="podscope-btn"
-          onClick={() => {
-            setPlaying(false);
-            setGeneration((g) => g + 1);
-          }}
-        >
+        <button type="button" className="podscope-btn" onClick={restart}>
           {t('compare.restart')}
         </button>
         <label>
@@ -119,6 +125,17 @@ export default function ComparePanel({ pair, onClose }: CompareViewProps) {
         <span className="podscope-compare-clock" role="timer" aria-label={t('compare.clock')}>
           {formatClock(now)}
         </span>
+        <input
+          type="range"
+          className="podscope-compare-scrub"
+          aria-label={t('compare.seek')}
+          aria-valuetext={formatClock(now)}
+          min={0}
+          max={horizon}
+          step={1000}
+          value={now}
+          onChange={(e) => seek(Number(e.target.value))}
+        />
         {onClose && (
           <button type="button" className="podscope-btn" onClick={onClose}>
             {t('compare.close')}
@@ -128,7 +145,7 @@ export default function ComparePanel({ pair, onClose }: CompareViewProps) {
       <div className="podscope-compare-grid">
         {variants.map((s, i) => (
           <Side
-            key={`${s.id}-${generation}`}
+            key={s.id}
             scenario={s}
             sim={twin.sims[i]!}
             now={now}
