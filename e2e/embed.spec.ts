@@ -207,6 +207,11 @@ test.describe('iframe + postMessage API', () => {
     const clock = page.locator('.podscope-clock');
     await expect(clock).not.toHaveText('0:00', { timeout: 10_000 });
 
+    // any scenario of the gallery, by id
+    await page.goto(`${APP}/index.html?embed=1&scenario=crash-loop-backoff`);
+    await expect(page.getByText('crasher').first()).toBeVisible();
+    await expect(page.getByText('myapp-pod')).toHaveCount(0);
+
     // an unknown scenario: a clear message and the default scenario
     await page.goto(`${APP}/index.html?embed=1&scenario=no-such-thing`);
     await expect(page.getByRole('alert')).toContainText('no-such-thing');

@@ -91,4 +91,23 @@ describe('createGatedClient', () => {
     gate.send({ type: 'play' });
     expect(fake.sent.filter((c) => c.type === 'play')).toHaveLength(0);
   });
+
+  it('waits for holds to be released, and a queued load drops what came before it', () => {
+    const fake = fakeClient();
+    const gate = createGatedClient(() => fake.client);
+    const release = gate.hold();
+    gate.send({ type: 'load', run: { manifest: 'a', seed: 1, actions: [] } });
+    gate.send({ type: 'setSpeed', speed: 3 });
+    gate.send({ type: 'seek', ms: 9 });
+    gate.setVisible(true);
+    expect(gate.started).toBe(false);
+    gate.send({ type: 'load', run: { manifest: 'b', seed: 1, actions: [] } });
+    release();
+    release();
+    expect(gate.started).toBe(true);
+    expect(fake.sent).toEqual([
+      { type: 'setSpeed', speed: 3 },
+      { type: 'load', run: { manifest: 'b', seed: 1, actions: [] } },
+    ]);
+  });
 });

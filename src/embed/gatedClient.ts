@@ -9,6 +9,8 @@ import type { Command, HostMessage } from '../worker/protocol.ts';
 export interface GatedClient extends SimClient {
   /** Tells the gate whether the instance is on screen now. The first `true` starts the client. */
   setVisible(visible: boolean): void;
+  /** Keeps the client from starting until the returned function is called (e.g. a run loading). */
+  hold(): () => void;
   readonly started: boolean;
 }
 
@@ -21,6 +23,7 @@ export function createGatedClient(create: () => SimClient): GatedClient {
   /** Play once visible again (paused by the gate, or asked to play while hidden). */
   let resume = false;
   let disposed = false;
+  let holds = 0;
 
   const deliver = (msg: HostMessage) => {
     if (msg.type === 'frame') playing = msg.frame.playing;
@@ -28,8 +31,26 @@ export function createGatedClient(create: () => SimClient): GatedClient {
   };
 
   const forward = (cmd: Command) => {
-    if (inner) inner.send(cmd);
-    else queue.push(cmd);
+    if (inner) return inner.send(cmd);
+    // A load replaces the whole simulation: what was queued before it no longer matters,
+    // except the speed, which outlives loads.
+    if (cmd.type === 'load') {
+      const kept = queue.filter((c) => c.type === 'setSpeed');
+      queue.length = 0;
+      queue.push(...kept);
+    }
+    queue.push(cmd);
+  };
+
+  const start = () => {
+    if (inner || disposed || !visible || holds > 0) return;
+    inner = create();
+    inner.onMessage(deliver);
+    for (const c of queue.splice(0)) inner.send(c);
+    if (resume) {
+      resume = false;
+      inner.send({ type: 'play' });
+    }
   };
 
   return {
@@ -62,11 +83,7 @@ export function createGatedClient(create: () => SimClient): GatedClient {
       if (disposed || next === visible) return;
       visible = next;
       if (visible) {
-        if (!inner) {
-          inner = create();
-          inner.onMessage(deliver);
-          for (const cmd of queue.splice(0)) inner.send(cmd);
-        }
+        if (!inner) return start();
         if (resume) {
           resume = false;
           inner.send({ type: 'play' });
@@ -75,6 +92,16 @@ export function createGatedClient(create: () => SimClient): GatedClient {
         resume = true;
         inner.send({ type: 'pause' });
       }
+    },
+    hold() {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        start();
+      };
     },
     dispose() {
       disposed = true;

@@ -15,9 +15,9 @@ import type { Run } from '../worker/protocol.ts';
 import { EmbedContext, type EmbedOptions } from './EmbedContext.tsx';
 import { createGatedClient } from './gatedClient.ts';
 import { attachHostApi } from './hostApi.ts';
-import { Notices, type Notice } from './Notices.tsx';
+import { createNoticeList, Notices, type Notice, type NoticeList } from './Notices.tsx';
 import { PANEL_IDS, type PanelId, type Theme } from './params.ts';
-import { defaultRun, scenarioRun } from './scenarios.ts';
+import { defaultRun, scenarioRun, scenarioRunNow } from './scenarios.ts';
 import { ShareButton } from './ShareDialog.tsx';
 import { watchVisibility } from './visibility.ts';
 
@@ -57,15 +57,15 @@ export interface PodscopeMount {
   destroy(): void;
 }
 
-function resolveRun(o: MountOptions, notices: Notice[]): Run {
-  if (o.run) return o.run;
-  if (o.manifest !== undefined) return { manifest: o.manifest, seed: 1, actions: [] };
+/** The run to open with now; a gallery scenario is loaded after (`pending`). */
+function resolveRun(o: MountOptions): { run: Run; pending?: string } {
+  if (o.run) return { run: o.run };
+  if (o.manifest !== undefined) return { run: { manifest: o.manifest, seed: 1, actions: [] } };
   if (o.scenario !== undefined) {
-    const run = scenarioRun(o.scenario);
-    if (run) return run;
-    notices.push({ key: 'notice.unknownScenario', params: { id: o.scenario } });
+    const run = scenarioRunNow(o.scenario);
+    return run ? { run } : { run: defaultRun(), pending: o.scenario };
   }
-  return defaultRun();
+  return { run: defaultRun() };
 }
 
 function defaultLocale(): Locale {
@@ -87,7 +87,7 @@ function Shell({
   children,
 }: {
   options: EmbedOptions;
-  notices: readonly Notice[];
+  notices: NoticeList;
   children: ReactNode;
 }) {
   const locale = usePodscope((s) => s.locale);
@@ -100,7 +100,7 @@ function Shell({
         lang={locale === 'pseudo' ? 'en' : locale}
         data-panels={options.panels?.join(' ')}
       >
-        <Notices notices={notices} />
+        <Notices list={notices} />
         {!options.embed && (
           <div className="podscope-shell__actions">
             <ShareButton />
@@ -113,20 +113,34 @@ function Shell({
 }
 
 export function mountPodscope(element: HTMLElement, options: MountOptions = {}): PodscopeMount {
-  const notices: Notice[] = [...(options.notices ?? [])];
-  const run = resolveRun(options, notices);
+  const notices = createNoticeList(options.notices);
+  const { run, pending } = resolveRun(options);
   const transport = options.transport;
   const client = createGatedClient(() =>
     createSimClient(transport === undefined ? {} : { transport }),
   );
+  const load = {
+    ...(options.autoplay ? { autoplay: true } : {}),
+    ...(options.atMs ? { atMs: options.atMs } : {}),
+    ...(options.speed !== undefined ? { speed: options.speed } : {}),
+  };
   const store = createPodscopeStore(client, run, {
     ui: { locale: options.lang ?? defaultLocale(), theme: options.theme ?? 'auto' },
-    load: {
-      ...(options.autoplay ? { autoplay: true } : {}),
-      ...(options.atMs ? { atMs: options.atMs } : {}),
-      ...(options.speed !== undefined ? { speed: options.speed } : {}),
-    },
+    load,
   });
+  let destroyed = false;
+  if (pending !== undefined) {
+    // The engine waits for the scenario, so the default run is never started for nothing.
+    const release = client.hold();
+    void scenarioRun(pending)
+      .then((found) => {
+        if (destroyed) return;
+        if (found) store.getState().load(found, load);
+        else notices.push({ key: 'notice.unknownScenario', params: { id: pending } });
+      })
+      .catch(() => notices.push({ key: 'notice.unknownScenario', params: { id: pending } }))
+      .finally(release);
+  }
 
   const stopWatching = options.eager
     ? (client.setVisible(true), () => {})
@@ -178,7 +192,6 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
     </StrictMode>,
   );
 
-  let destroyed = false;
   return {
     store,
     destroy() {
