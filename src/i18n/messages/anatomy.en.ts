@@ -58,6 +58,8 @@ export const anatomyEn = {
   'anatomy.volume.mounts': '{count} mounts',
   'anatomy.volume.emptyDir': 'survives container restarts; deleted with the Pod',
   'anatomy.volume.other': 'volume of type {type}',
+  'anatomy.volume.files': 'Files in the volume',
+  'anatomy.volume.more': '…and {count} more',
   'anatomy.volume.noFiles': 'no files yet',
 
   'fault.menuButton': 'Faults…',

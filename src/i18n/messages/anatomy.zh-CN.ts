@@ -59,6 +59,8 @@ export const anatomyZh = {
   'anatomy.volume.mounts': '{count} 处挂载',
   'anatomy.volume.emptyDir': '容器重启后仍在；随 Pod 一起删除',
   'anatomy.volume.other': '{type} 类型的卷',
+  'anatomy.volume.files': '卷中的文件',
+  'anatomy.volume.more': '……还有 {count} 个',
   'anatomy.volume.noFiles': '还没有文件',
 
   'fault.menuButton': '故障……',

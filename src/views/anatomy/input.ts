@@ -36,6 +36,11 @@ export interface ContainerRuntimeInput {
   started?: boolean;
   probes?: readonly ProbeInput[];
   ports?: readonly { containerPort: number }[];
+  /** What a running container has inside: its processes and the files it wrote. */
+  inside?: {
+    processes?: readonly { pid: number; ppid?: number; command: string; state?: string }[];
+    files?: readonly { path: string; size?: number; where: string }[];
+  };
 }
 
 export interface VolumeInput {

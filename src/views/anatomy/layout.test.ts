@@ -35,6 +35,31 @@ describe('model', () => {
     ]);
   });
 
+  it("lists the files containers wrote into each volume, and the engine's process list", () => {
+    const input = podInputFixture();
+    const rt = input.runtime as { containers: { name: string; inside?: unknown }[] };
+    rt.containers[2]!.inside = {
+      processes: [
+        { pid: 1, ppid: 0, command: '/pause', state: 'sleeping' },
+        { pid: 9, ppid: 1, command: 'sh', state: 'zombie' },
+      ],
+      files: [
+        { path: '/var/log/nginx/access.log', size: 120, where: 'shared-logs' },
+        { path: '/tmp/x', size: 1, where: 'layer' },
+      ],
+    };
+    input.pod.spec!.shareProcessNamespace = true;
+    const pod = buildPod(input);
+    expect(pod.volumes.find((v) => v.name === 'shared-logs')?.files).toEqual([
+      { path: '/var/log/nginx/access.log', size: 120 },
+    ]);
+    expect(pod.volumes.find((v) => v.name === 'html')?.files).toEqual([]);
+    expect(pod.processes.map((p) => `${p.pid} ${p.command} ${p.state}`)).toEqual([
+      '1 /pause sleeping',
+      '9 sh zombie',
+    ]);
+  });
+
   it('defaults a missing status to PodInitializing when the pod has init containers', () => {
     const pod = buildPod(podInputFixture(podFixture({ status: { phase: 'Pending' } })));
     expect(pod.containers.every((c) => c.reason === 'PodInitializing' && c.state === 'none')).toBe(

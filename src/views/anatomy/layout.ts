@@ -15,7 +15,7 @@ export const POD_HEADER = 92;
 export const LANE_LABEL = 30;
 export const SANDBOX_H = 188;
 export const VOLUME_W = 232;
-export const VOLUME_H = 132;
+export const VOLUME_H = 168;
 export const NODE_HEADER = 46;
 export const MAX_APP_COLUMNS = 4;
 

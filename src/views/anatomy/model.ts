@@ -58,11 +58,13 @@ export interface PodVM {
   ports: { port: number; container?: string }[];
   ipcShared: boolean;
   pidShared: boolean;
-  processes: { pid: number; command: string; container?: string }[];
+  processes: { pid: number; command: string; container?: string; state?: string }[];
   volumes: {
     name: string;
     type: string;
     mounts: { container: string; mountPath: string }[];
+    /** Files the containers wrote into it, as the engine reports them. */
+    files: { path: string; size?: number }[];
   }[];
   containers: ContainerVM[];
 }
@@ -215,6 +217,16 @@ export function buildPod(input: PodInput): PodVM {
     }
   }
   const rtVolumes = new Map((runtime?.volumes ?? []).map((v) => [v.name, v]));
+  const filesByVolume = new Map<string, Map<string, { path: string; size?: number }>>();
+  for (const c of runtime?.containers ?? []) {
+    for (const f of c.inside?.files ?? []) {
+      if (f.where === 'layer') continue;
+      const files =
+        filesByVolume.get(f.where) ?? new Map<string, { path: string; size?: number }>();
+      files.set(f.path, { path: f.path, size: f.size });
+      filesByVolume.set(f.where, files);
+    }
+  }
   const volumes = (spec.volumes ?? []).map((v) => {
     const rv = rtVolumes.get(v.name);
     const type = rv?.type ?? Object.keys(v).find((k) => k !== 'name') ?? 'emptyDir';
@@ -224,6 +236,9 @@ export function buildPod(input: PodInput): PodVM {
       mounts: rv?.mounts
         ? rv.mounts.map((m) => ({ container: m.container, mountPath: m.mountPath }))
         : (mountsByVolume.get(v.name) ?? []),
+      files: [...(filesByVolume.get(v.name)?.values() ?? [])].sort((a, b) =>
+        a.path.localeCompare(b.path),
+      ),
     };
   });
 
@@ -252,7 +267,12 @@ export function buildPod(input: PodInput): PodVM {
     ports,
     ipcShared: !ns?.ipc?.host,
     pidShared: ns?.pid?.shared ?? !!spec.shareProcessNamespace,
-    processes: processTree(containers, ns?.pid?.shared ?? !!spec.shareProcessNamespace, spec),
+    processes: processTree(
+      containers,
+      ns?.pid?.shared ?? !!spec.shareProcessNamespace,
+      spec,
+      runtime?.containers ?? [],
+    ),
     volumes,
     containers,
   };
@@ -267,7 +287,16 @@ function processTree(
   containers: ContainerVM[],
   shared: boolean,
   spec: NonNullable<Pod['spec']>,
+  runtimes: readonly ContainerRuntimeInput[],
 ): PodVM['processes'] {
+  // The engine's own view, when it has one: with a shared PID namespace every container
+  // lists the same processes (the pause process as PID 1, zombies included).
+  if (shared) {
+    const seen = runtimes.find((r) => r.inside?.processes?.length);
+    if (seen?.inside?.processes) {
+      return seen.inside.processes.map((p) => ({ pid: p.pid, command: p.command, state: p.state }));
+    }
+  }
   const all = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
   const commandOf = (name: string) => {
     const c = all.find((x) => x.name === name);

@@ -64,6 +64,7 @@ export const SandboxNode = memo(function SandboxNode({ data }: NodeProps<Anatomy
                 <li key={`${p.pid}-${p.container ?? ''}`}>
                   <code>
                     {p.pid} {p.command}
+                    {p.state === 'zombie' ? ' <defunct>' : ''}
                   </code>
                 </li>
               ))}

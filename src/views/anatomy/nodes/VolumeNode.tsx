@@ -26,6 +26,21 @@ export const VolumeNode = memo(function VolumeNode({ data }: NodeProps<AnatomyNo
           </li>
         ))}
       </ul>
+      {v.files.length > 0 ? (
+        <ul className="podscope-volume-files" aria-label={t('anatomy.volume.files')}>
+          {v.files.slice(0, 3).map((f) => (
+            <li key={f.path}>
+              <code>
+                {f.path}
+                {f.size !== undefined ? ` · ${f.size} B` : ''}
+              </code>
+            </li>
+          ))}
+          {v.files.length > 3 && <li>{t('anatomy.volume.more', { count: v.files.length - 3 })}</li>}
+        </ul>
+      ) : (
+        <p className="podscope-volume-empty">{t('anatomy.volume.noFiles')}</p>
+      )}
       <p className="podscope-volume-note">
         {t('anatomy.volume.mounts', { count: v.mounts.length })} ·{' '}
         {v.type === 'emptyDir'
