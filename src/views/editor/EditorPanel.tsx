@@ -120,7 +120,7 @@ export default function EditorPanel({ storageKey = 'default', onClose }: Manifes
         <h2 id={`${labelId}-h`} className="podscope-editor-title">
           {t('editor.title')}
         </h2>
-        <span id={labelId} className="podscope-visually-hidden">
+        <span id={labelId} className="podscope-sr-only">
           {t('editor.label')}
         </span>
         <span className="podscope-editor-spacer" />

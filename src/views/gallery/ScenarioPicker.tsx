@@ -36,7 +36,7 @@ export function ScenarioPicker({ onLoaded }: ScenarioPickerProps) {
       >
         {t('gallery.open')}
       </button>
-      <span className="podscope-visually-hidden" role="status">
+      <span className="podscope-sr-only" role="status">
         {loaded ? t('gallery.loaded', { title: plain(t(loaded.titleKey as MessageKey)) }) : ''}
       </span>
       {open && (
