@@ -56,6 +56,23 @@ describe('through the simulation', () => {
     expect(s.logs('myapp-container')).toEqual(['The app is running!']);
   });
 
+  it('a waiting loop keeps logging past the read-ahead (a repeating cycle)', () => {
+    const s = createSimulation({ manifest: MYAPP, seed: 2 });
+    s.advance(2 * 3_600_000);
+    const logs = s.logs('init-myservice');
+    expect(logs.slice(-5)).toEqual([
+      'Server:    10.96.0.10',
+      'Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local',
+      '',
+      "nslookup: can't resolve 'myservice.default.svc.cluster.local'",
+      'waiting for myservice',
+    ]);
+    s.dispatch({ kind: 'create-service', name: 'myservice' });
+    s.advance(3000);
+    expect(statusOf(s, 'init-myservice')?.state?.terminated?.exitCode).toBe(0);
+    expect(s.logs('init-myservice').at(-2)).toBe('Name:      myservice.default.svc.cluster.local');
+  });
+
   it('a Service that already exists lets the init container pass at once', () => {
     const s = createSimulation({ manifest: MYAPP, seed: 3 });
     s.dispatch({ kind: 'create-service', name: 'myservice' });

@@ -360,7 +360,10 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
   const o = iso.offset;
   runTo(iso, o + Math.min(STOP_PROBE_MS, HORIZON_MS));
   if (!iso.exit) atStop = clone(iso.sys);
-  runTo(iso, o + HORIZON_MS, () => inst().logs.length >= MAX_LINES);
+  // Read far enough to see the last Service appear (a re-read after `create-service`).
+  const lastEvent = Math.max(0, ...(ctx.services ?? []).map((sv) => sv.sinceMs ?? 0));
+  const horizon = Math.max(HORIZON_MS, lastEvent + 60_000);
+  runTo(iso, o + horizon, () => inst().logs.length >= MAX_LINES && iso.sys.nowMs >= o + lastEvent);
 
   let onStop: StopReaction = { kind: 'ignore' };
   if (atStop) {
@@ -380,8 +383,14 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
     onStop.kind === 'ignore'
       ? `ignores ${i.stopSignal} (SIGKILL at the end of the grace period)`
       : `exits ${onStop.code} on ${i.stopSignal}`;
+  // A program that ends keeps its last lines (what `kubectl logs` ends with); one that runs on, its first.
+  const kept = iso.exit ? i.logs.slice(-MAX_LINES) : i.logs.slice(0, MAX_LINES);
+  let logs = kept.map((l) => ({ atMs: l.atMs - o, line: l.text }));
+  const repeat = iso.exit ? undefined : periodicTail(logs);
+  if (repeat) logs = logs.filter((l) => l.atMs < repeat.startMs);
   return remember(programs, key, {
-    logs: i.logs.slice(0, MAX_LINES).map((l) => ({ atMs: l.atMs - o, line: l.text })),
+    logs,
+    ...(repeat ? { repeat } : {}),
     exit: iso.exit ? { afterMs: iso.exit.atMs - o, code: iso.exit.exitCode } : undefined,
     onStop,
     note: `${i.assumedImage ? 'unknown image, assumed to run until stopped' : i.note}; \`${argv}\` ${reading}; ${stopText}`,
@@ -389,6 +398,35 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
       .filter((n) => n.container !== null && n.container === c.name)
       .map((n) => n.message),
   });
+}
+
+/**
+ * A program still running at the end of its read-ahead whose last lines are
+ * the same cycle over and over (same text, same period — a `while true` loop
+ * printing a constant message) keeps printing it: the simulation's `repeat`.
+ */
+function periodicTail(logs: LogLine[]): ContainerProgram['repeat'] {
+  const n = logs.length;
+  for (let k = 1; k <= 60 && 3 * k <= n; k++) {
+    const period = logs[n - 1]!.atMs - logs[n - 1 - k]!.atMs;
+    if (period <= 0) continue;
+    let same = true;
+    for (let j = n - 3 * k; j < n - k && same; j++) {
+      same = logs[j]!.line === logs[j + k]!.line && logs[j + k]!.atMs - logs[j]!.atMs === period;
+    }
+    if (!same) continue;
+    // The first line of the periodic run: go back while the cycle holds.
+    let first = n - 3 * k;
+    while (
+      first > 0 &&
+      logs[first - 1]!.line === logs[first - 1 + k]!.line &&
+      logs[first - 1 + k]!.atMs - logs[first - 1]!.atMs === period
+    )
+      first--;
+    const cycle = logs.slice(first, first + k);
+    return { startMs: cycle[0]!.atMs, periodMs: period, lines: cycle.map((l) => l.line) };
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------
