@@ -129,4 +129,23 @@ describe('node failure: bare pod vs ReplicaSet', () => {
     expect(running(s)).toHaveLength(2);
     expect(s.nodes().find((n) => n.metadata!.name === failed)!.spec!.taints).toBeUndefined();
   });
+
+  it('a node back before the toleration ends: containers kept running, the eviction is cancelled', () => {
+    const s = start(BARE);
+    const before = s.pod('web').status!.containerStatuses![0]!;
+    s.dispatch({ kind: 'node-failure', node: 'node-1' });
+    s.advanceTo(FAIL_AT + GRACE + 60_000);
+    expect(s.pod('web').status!.conditions!.find((c) => c.type === 'Ready')!.status).toBe('False');
+    s.dispatch({ kind: 'node-recover', node: 'node-1' });
+    s.advanceTo(FAIL_AT + GRACE + 70_000);
+    expect(s.events().find((e) => e.reason === 'TaintManagerEviction')!.message).toBe(
+      'Cancelling deletion of Pod default/web',
+    );
+    const after = s.pod('web').status!.containerStatuses![0]!;
+    expect(after.restartCount).toBe(0);
+    expect(after.containerID).toBe(before.containerID);
+    expect(s.pod('web').status!.conditions!.find((c) => c.type === 'Ready')!.status).toBe('True');
+    s.advanceTo(FAIL_AT + GRACE + TOLERATION + 60_000);
+    expect(s.printRows()[0]!.status).toBe('Running');
+  });
 });

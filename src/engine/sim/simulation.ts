@@ -492,8 +492,8 @@ class Sim implements Simulation {
         break;
       }
       case 'exit': {
+        // The runtime runs on without its kubelet: a process exits all the same.
         const p = this.st.pods[job.pod]!;
-        if (this.nodeDown(p)) break;
         const r = p.containers.find((c) => c.id === job.cid);
         if (r) this.containerExited(p, r, job.code);
         break;
@@ -1564,7 +1564,6 @@ class Sim implements Simulation {
       case 'node-recover': {
         const node = this.nodeFor(a.node);
         if (!node.down) return;
-        const downSince = this.now;
         node.down = false;
         node.token++;
         if (!node.ready) {
@@ -1574,18 +1573,26 @@ class Sim implements Simulation {
         }
         for (const p of this.podsOn(node)) {
           if (p.finished) continue;
-          // The node rebooted: every container and sandbox is gone.
+          // The kubelet comes back. The runtime kept the sandbox and the containers
+          // running (one that exited meanwhile is recorded exited); the prober workers
+          // and any stop in progress start over, and the next sync takes it from there.
           for (const r of p.containers) {
-            if (r.state === 'running' || r.state === 'created') {
-              r.state = 'exited';
-              r.exitCode = 255;
-              r.reason = 'Unknown';
-              r.finishedAtMs = downSince;
-            }
+            if (r.state !== 'running') continue;
+            for (const id of r.jobs ?? []) this.clock.cancel(id);
+            r.jobs = undefined;
+            r.stopping = undefined;
+            r.postStartUntilMs = undefined;
+            const exit = r.program?.exit;
+            if (exit && r.startedAtMs !== undefined)
+              this.schedule(Math.max(this.now, r.startedAtMs + exit.afterMs), {
+                kind: 'exit',
+                pod: p.name,
+                cid: r.id,
+                code: exit.code,
+              });
+            if (p.containers.find((c) => c.name === r.name) === r)
+              this.startProbes(p, r, this.specOf(p, r));
           }
-          for (const s of p.sandboxes) s.state = 'SANDBOX_NOTREADY';
-          node.usedIps = [];
-          for (const k of Object.keys(p.probes)) p.probes[k] = {};
           if (p.nodeMarkedNotReady && !p.deletionRequested) {
             this.st.events.push({
               atMs: this.now,
