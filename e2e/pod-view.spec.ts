@@ -175,3 +175,36 @@ for (const theme of ['Light', 'Dark'] as const) {
     ).toEqual([]);
   });
 }
+
+test('keyboard: one-key shortcuts, the fault menu by keys, Escape returns focus', async ({
+  page,
+}) => {
+  const errors = await open(page);
+  await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'Light' }).focus();
+  await page.keyboard.press('p');
+  await expect(bar(page).getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect(card(page, 'web')).toHaveAttribute('data-state', 'Running', { timeout: 20_000 });
+  await page.keyboard.press('p');
+  await expect(bar(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+
+  // Open web's menu from the keyboard and crash it with its letter.
+  const trigger = page.getByRole('button', { name: 'Inject a fault into web' });
+  await trigger.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('dialog', { name: 'Inject a fault into web' });
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(trigger).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('c');
+  await expect(menu).toBeHidden();
+  await page.keyboard.press('p');
+  await expect(card(page, 'web').getByText('restarts: 1')).toBeAttached({ timeout: 10_000 });
+  await page.keyboard.press('p');
+
+  // D deletes the pod (the bar's shortcut).
+  await page.keyboard.press('d');
+  await expect(pod(page).getByRole('button', { name: 'Terminating', exact: true })).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -38,7 +38,12 @@ export function App({ panels, timeline, noLearn }: AppSlots = {}) {
   const t = translatorFor(locale);
   return (
     <I18nProvider locale={locale}>
-      <div className="podscope-root" data-theme={theme} lang={locale === 'pseudo' ? 'en' : locale}>
+      <div
+        className="podscope-root"
+        data-theme={theme}
+        lang={locale === 'pseudo' ? 'en' : locale}
+        onKeyDown={onShortcut}
+      >
         <LayerContext.Provider value={layer}>
           <Motion>
             <Header />
@@ -66,6 +71,24 @@ export function App({ panels, timeline, noLearn }: AppSlots = {}) {
       </div>
     </I18nProvider>
   );
+}
+
+/**
+ * One-key shortcuts: a control that declares `data-shortcut="k"` is clicked when K is pressed
+ * anywhere in this instance, except while typing or inside a popover (which has its own keys).
+ */
+function onShortcut(e: React.KeyboardEvent<HTMLDivElement>) {
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+  const target = e.target as HTMLElement;
+  if (/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) || target.isContentEditable) return;
+  if (target.closest('.podscope-popover, [role="dialog"], [role="menu"], .cm-editor')) return;
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  const control = e.currentTarget.querySelector<HTMLButtonElement>(
+    `[data-shortcut="${CSS.escape(key)}"]:not(:disabled)`,
+  );
+  if (!control) return;
+  e.preventDefault();
+  control.click();
 }
 
 function ErrorBanner() {

@@ -24,6 +24,8 @@ export const PlaybackControls = memo(function PlaybackControls() {
         className="podscope-btn podscope-btn--primary podscope-play"
         onClick={togglePlay}
         disabled={!ready}
+        data-shortcut="p"
+        aria-keyshortcuts="P"
       >
         <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>
         {playing ? t('controls.pause') : t('controls.play')}
@@ -43,6 +45,8 @@ export const PlaybackControls = memo(function PlaybackControls() {
         onClick={nextEvent}
         disabled={!ready}
         title={t('controls.nextEventHint')}
+        data-shortcut="n"
+        aria-keyshortcuts="N"
       >
         {t('controls.nextEvent')} <span aria-hidden="true">⇥</span>
       </button>

@@ -43,11 +43,11 @@ export const FaultBar = memo(function FaultBar() {
     },
     nodeReady
       ? {
-          def: { id: 'node', kind: 'node-failure', label: 'fault.nodeFail', key: 'n' },
+          def: { id: 'node', kind: 'node-failure', label: 'fault.nodeFail', key: 'f' },
           label: t('fault.nodeFail', { node }),
         }
       : {
-          def: { id: 'node', kind: 'node-recover', label: 'fault.nodeRecover', key: 'n' },
+          def: { id: 'node', kind: 'node-recover', label: 'fault.nodeRecover', key: 'f' },
           label: t('fault.nodeRecover', { node }),
         },
     serviceUp
@@ -85,9 +85,14 @@ export const FaultBar = memo(function FaultBar() {
               onClick={() => {
                 for (const a of toActions(def, target)) dispatch(a);
               }}
+              data-shortcut={def.key}
+              aria-keyshortcuts={def.key.toUpperCase()}
             >
               <span aria-hidden="true">⚡ </span>
               {label}
+              <kbd className="podscope-kbd" aria-hidden="true">
+                {def.key.toUpperCase()}
+              </kbd>
             </button>
           );
         })}
