@@ -6,6 +6,7 @@
  * The app is served by `vite preview` on :4173; host pages, the element bundle and a strict-CSP
  * copy of the app under a deep base path by e2e/fixtures/server.mjs on :4174 (another origin).
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
@@ -253,8 +254,13 @@ test.describe('share links', () => {
       'MkDocs (Markdown)',
     ])
       await expect(dialog.getByRole('textbox', { name })).toHaveValue(/v1=/);
+    // an accessible modal: focus inside, no axe violations, Escape closes it
+    await expect(dialog.locator(':focus')).toHaveCount(1);
+    const axe = await new AxeBuilder({ page }).include('.podscope-share').analyze();
+    expect(axe.violations).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Share / Embed' })).toBeFocused();
 
     const opened = await context.newPage();
     await opened.goto(url);

@@ -53,8 +53,11 @@ export function startApp(root: HTMLElement, win: Window = window): PodscopeMount
   win.addEventListener('hashchange', () => {
     const link = decodeShareFragment(win.location.hash);
     if (!link.ok) return;
-    const { run, atMs, speed } = link.state;
-    mount.store.getState().load(run, { atMs, speed });
+    const { run, atMs, speed, lang, theme } = link.state;
+    const state = mount.store.getState();
+    if (lang) state.setLocale(lang);
+    if (theme) state.setTheme(theme);
+    state.load(run, { atMs, speed });
   });
   return mount;
 }
