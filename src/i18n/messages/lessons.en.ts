@@ -23,7 +23,6 @@ export const lessonsEn = {
   'lessons.acted': 'Done. Now watch what the kubelet does.',
   'lessons.expect': 'Look for: {what}',
   'lessons.reached': 'Reached: {what}',
-  'lessons.waiting': 'Not yet — keep playing.',
   'lessons.next': 'Next step',
   'lessons.finish': 'Finish the lesson',
   'lessons.complete': 'Lesson complete. Well done!',

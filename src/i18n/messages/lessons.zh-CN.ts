@@ -21,7 +21,6 @@ export const lessonsZh = {
   'lessons.acted': '已执行。现在看看 kubelet 怎么做。',
   'lessons.expect': '请留意：{what}',
   'lessons.reached': '已达到：{what}',
-  'lessons.waiting': '还没有，请继续播放。',
   'lessons.next': '下一步',
   'lessons.finish': '完成本课',
   'lessons.complete': '本课已完成，做得好！',
