@@ -89,6 +89,34 @@ describe('simulation host over a MessageChannel', () => {
     expect(link.view()).toMatchObject({ nowMs: 1200, horizonMs: 4960 });
   });
 
+  it('opens a shared run at its time and speed, with its actions as the recorded future', async () => {
+    link = connect();
+    const shared: Run = {
+      ...run,
+      actions: [
+        { atMs: 8_000, action: { kind: 'crash', container: 'side' } },
+        { atMs: 90_000, action: { kind: 'oom-kill', container: 'side' } },
+      ],
+    };
+    await link.send({ type: 'load', run: shared, atMs: 20_000, speed: 5 });
+    expect(link.view()).toMatchObject({ nowMs: 20_000, speed: 5, playing: false });
+    expect(link.view().horizonMs).toBe(90_000);
+    expect(link.view().actions).toEqual(shared.actions);
+    expect(link.view().events.some((e) => e.atMs === 8_000 && e.reason === 'Killing')).toBe(true);
+  });
+
+  it('steps one instant at a time and jumps to the next event', async () => {
+    link = connect();
+    await link.send({ type: 'load', run });
+    const next = link.view().nextEventAtMs!;
+    await link.send({ type: 'step' });
+    expect(link.view().nowMs).toBe(next);
+    const before = link.view().events.length;
+    await link.send({ type: 'nextEvent' });
+    expect(link.view().events.length).toBeGreaterThan(before);
+    expect(link.view().events.at(-1)!.atMs).toBe(link.view().nowMs);
+  });
+
   it('keeps Kubernetes time true at 0.25× (fractions carry over)', async () => {
     link = connect();
     await link.send({ type: 'load', run, speed: 0.25, autoplay: true });
