@@ -150,7 +150,8 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
   if (options.hostOrigin) {
     const target = options.hostWindow ?? element.ownerDocument.defaultView?.parent;
     const listenOn = element.ownerDocument.defaultView;
-    if (target && listenOn) {
+    // Only a framed page has a host to talk to (a top-level page would answer itself).
+    if (target && listenOn && target !== listenOn) {
       const s = () => store.getState();
       detachHost = attachHostApi({
         origin: options.hostOrigin,
