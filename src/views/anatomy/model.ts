@@ -36,6 +36,8 @@ export interface ContainerVM {
   exitCode?: number;
   lastExit?: { code: number; reason: string };
   backOffUntilMs?: number;
+  /** The length of the current back-off, for the ring's full circle. */
+  backOffMs?: number;
   probes: ProbeInput[];
   ports: number[];
   mounts: { volume: string; mountPath: string }[];
@@ -176,6 +178,7 @@ function buildContainer(
           }
         : undefined,
     backOffUntilMs: rt?.backOffUntilMs,
+    backOffMs: rt?.backOffMs,
     probes,
     ports: (rt?.ports ?? spec.ports ?? []).map((p) => p.containerPort),
     mounts: (spec.volumeMounts ?? []).map((m) => ({ volume: m.name, mountPath: m.mountPath })),

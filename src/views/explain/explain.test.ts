@@ -153,6 +153,24 @@ describe('explainStatus', () => {
     );
   });
 
+  it('explains a container state for its kind', () => {
+    expect(explainStatus('container', 'PodInitializing', undefined, 'sidecar').body[0]!.key).toBe(
+      'explain.why.podInitializingInit',
+    );
+    expect(explainStatus('container', 'PodInitializing', undefined, 'app').body[0]!.key).toBe(
+      'explain.why.podInitializingInit',
+    );
+    expect(explainStatus('status', 'PodInitializing').body[0]!.key).toBe(
+      'explain.why.podInitializing',
+    );
+    expect(explainStatus('container', 'Running', undefined, 'app').body[0]!.key).toBe(
+      'explain.why.runningContainer',
+    );
+    expect(explainStatus('container', 'CrashLoopBackOff', undefined, 'init').body[1]!.key).toBe(
+      'explain.why.whereInit',
+    );
+  });
+
   it('explains READY and RESTARTS', () => {
     const p = pod('Always');
     expect(explainStatus('ready', '1/2', p).body[0]).toEqual({

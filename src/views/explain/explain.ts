@@ -267,7 +267,12 @@ function reasonBody(reason: string, ctx: { pod?: PodVM; init?: boolean }): Statu
  * Why kubectl prints `value` in `column` (STATUS, READY, RESTARTS) or why a container's state
  * reads `value` (column 'container'), with the pod for context when known.
  */
-export function explainStatus(column: StatusColumn, value: string, pod?: PodVM): StatusExplanation {
+export function explainStatus(
+  column: StatusColumn,
+  value: string,
+  pod?: PodVM,
+  containerKind?: 'init' | 'sidecar' | 'app',
+): StatusExplanation {
   const sidecars = pod?.containers.filter((c) => c.kind === 'sidecar').length ?? 0;
   if (column === 'ready') {
     const [ready = '0', total = '0'] = value.split('/');
@@ -289,7 +294,16 @@ export function explainStatus(column: StatusColumn, value: string, pod?: PodVM):
     };
   }
   if (column === 'container') {
-    return reasonBody(value, { pod });
+    const r = reasonBody(value, {
+      pod,
+      init: containerKind === undefined ? undefined : containerKind !== 'app',
+    });
+    // A running container: what "Running" means for the container, not the pod phase.
+    if (value === 'Running') return { ...r, body: [msg('explain.why.runningContainer')] };
+    // Any container of a pod with init containers waits with this reason until it starts.
+    if (value === 'PodInitializing')
+      return { ...r, body: [msg('explain.why.podInitializingInit')] };
+    return r;
   }
   const init = /^Init:(\d+)\/(\d+)$/.exec(value);
   if (init) {

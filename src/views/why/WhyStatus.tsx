@@ -11,6 +11,8 @@ export interface WhyStatusProps {
   value: string;
   /** The pod it belongs to, for context (restartPolicy, sidecars, grace period). */
   podName?: string;
+  /** For a container's state: which kind of container it is. */
+  containerKind?: 'init' | 'sidecar' | 'app';
   className?: string;
   /** What the button shows; defaults to `value`. */
   children?: ReactNode;
@@ -25,6 +27,7 @@ export const WhyStatus = memo(function WhyStatus({
   column,
   value,
   podName,
+  containerKind,
   className,
   children,
 }: WhyStatusProps) {
@@ -51,6 +54,7 @@ export const WhyStatus = memo(function WhyStatus({
           column={column}
           value={value}
           podName={podName}
+          containerKind={containerKind}
           onClose={close}
         />
       )}
@@ -63,18 +67,20 @@ function WhyPopover({
   column,
   value,
   podName,
+  containerKind,
   onClose,
 }: {
   anchor: RefObject<HTMLButtonElement | null>;
   column: StatusColumn;
   value: string;
   podName?: string;
+  containerKind?: 'init' | 'sidecar' | 'app';
   onClose: () => void;
 }) {
   const t = useT();
   const locale = useLocale();
   const pod = usePod(podName ?? '');
-  const ex = explainStatus(column, value, pod);
+  const ex = explainStatus(column, value, pod, containerKind);
   const id = useId();
   return (
     <Popover

@@ -73,7 +73,7 @@ export const ContainerNode = memo(function ContainerNode({ data }: NodeProps<Ana
           <h3 className="podscope-card-name">{c.name}</h3>
         </div>
         {c.backOffUntilMs !== undefined && c.state !== 'running' && (
-          <BackOffRing untilMs={c.backOffUntilMs} totalMs={undefined} />
+          <BackOffRing untilMs={c.backOffUntilMs} totalMs={c.backOffMs} />
         )}
       </header>
       <p className="podscope-card-image">
@@ -91,6 +91,7 @@ export const ContainerNode = memo(function ContainerNode({ data }: NodeProps<Ana
           >
             <WhyStatus
               column="container"
+              containerKind={c.kind}
               value={c.reason}
               podName={pod.name}
               className={`podscope-chip podscope-tone-${c.tone}`}
