@@ -768,3 +768,30 @@ containers:
     expect(s.printRows()[0]!.restarts).toMatch(/^\d+ \(\d+s ago\)$/);
   });
 });
+
+describe('faults with a duration', () => {
+  it('a probe fault ends by itself after durationMs', () => {
+    const s = sim(
+      `containers:\n- name: app\n  image: nginx:1.27\n  readinessProbe:\n    httpGet: { path: /, port: 80 }\n    periodSeconds: 5`,
+      1,
+      ['nginx:1.27'],
+    );
+    s.advance(10_000);
+    s.dispatch({ kind: 'probe-failure', container: 'app', probe: 'readiness', durationMs: 20_000 });
+    expect(s.runtime().containers[0]!.probes[0]!.faulted).toBe(true);
+    s.advance(19_000);
+    expect(s.printRows()[0]!.ready).toBe('0/1');
+    s.advance(10_000);
+    expect(s.runtime().containers[0]!.probes[0]!.faulted).toBe(false);
+    expect(s.printRows()[0]!.ready).toBe('1/1');
+  });
+
+  it('a registry fault for one image leaves the others alone', () => {
+    const s = sim(`containers:\n- name: a\n  image: nginx:1.27\n- name: b\n  image: redis:7`);
+    s.dispatch({ kind: 'image-pull-error', image: 'redis:7' });
+    s.advance(20_000);
+    expect(statusOf(s, 'a')?.state?.running).toBeDefined();
+    expect(statusOf(s, 'b')?.state?.waiting?.reason).toMatch(/^(ErrImagePull|ImagePullBackOff)$/);
+    expect(s.runtime().containers[1]!.backOffUntilMs).toBeGreaterThan(0);
+  });
+});
