@@ -34,6 +34,7 @@ import { sidecarSharedVolume } from './sidecar-shared-volume.ts';
 import { startupProbe } from './startup-probe.ts';
 import type { Scenario } from './types.ts';
 
+export { pendingReason } from './lib/missing.ts';
 export type {
   EngineFeature,
   Scenario,

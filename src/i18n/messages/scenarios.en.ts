@@ -116,6 +116,7 @@ export const scenariosEn = {
   'gallery.load': 'Load {title}',
   'gallery.loadShort': 'Load',
   'gallery.loaded': 'Loaded: {title}',
+  'gallery.pending': 'Preview: the simulator cannot show all of this yet.',
   'gallery.count': '{count} scenarios',
 
   // Editor

@@ -110,6 +110,7 @@ export const scenariosZh = {
   'gallery.load': '加载“{title}”',
   'gallery.loadShort': '加载',
   'gallery.loaded': '已加载：{title}',
+  'gallery.pending': '预览：模拟器目前还无法完整展示这个场景。',
   'gallery.count': '共 {count} 个场景',
 
   'editor.open': '编辑 YAML',

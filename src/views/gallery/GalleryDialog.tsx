@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import { scenarios, type Scenario, type Topic } from '../../scenarios/index.ts';
+import { pendingReason, scenarios, type Scenario, type Topic } from '../../scenarios/index.ts';
 import '../../styles/lessons.css';
 import { plain, RichText } from './RichText.tsx';
 
@@ -77,6 +77,9 @@ export default function Gallery({
               <p>
                 <RichText text={t(s.pointKey as MessageKey)} />
               </p>
+              {pendingReason(s) && (
+                <p className="podscope-gallery-pending">{t('gallery.pending')}</p>
+              )}
               <p className="podscope-gallery-tags">
                 {s.tags.map((tg) => (
                   <span key={tg} className="podscope-tag">
