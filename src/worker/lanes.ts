@@ -41,7 +41,9 @@ export class LaneTracker {
 
   /**
    * Records the state of every container now. Only events not seen yet are
-   * scanned (for image pulls).
+   * scanned. The runtime view (costly: it models what runs inside) is read only
+   * when a container may be pulling or terminating: the engine sets those with a
+   * `Pulling` / `Killing` event, and they end while the lane shows them.
    */
   sample(sim: SimLike): void {
     const atMs = sim.nowMs;
@@ -49,46 +51,56 @@ export class LaneTracker {
     this.eventsSeen += fresh.length;
     for (const pod of sim.pods()) {
       const podName = pod.metadata?.name ?? '';
-      const view = sim.runtime(podName);
-      const terminating = !!pod.metadata?.deletionTimestamp;
-      const each = (c: Container, kind: ContainerKind, st: ContainerStatus | undefined) => {
+      const statuses = (list: ContainerStatus[] | undefined, name: string) =>
+        list?.find((s) => s.name === name);
+      const entries: [Container, ContainerKind, ContainerStatus | undefined][] = [
+        ...(pod.spec?.initContainers ?? []).map(
+          (c): [Container, ContainerKind, ContainerStatus | undefined] => [
+            c,
+            (c as { restartPolicy?: string }).restartPolicy === 'Always' ? 'sidecar' : 'init',
+            statuses(pod.status?.initContainerStatuses, c.name),
+          ],
+        ),
+        ...(pod.spec?.containers ?? []).map(
+          (c): [Container, ContainerKind, ContainerStatus | undefined] => [
+            c,
+            'app',
+            statuses(pod.status?.containerStatuses, c.name),
+          ],
+        ),
+      ];
+      const mine = fresh.filter((e) => {
+        const forPod = (e as { pod?: string }).pod;
+        return forPod === undefined || forPod === podName;
+      });
+      let needView = mine.some((e) => e.reason === 'Pulling' || e.reason === 'Killing');
+      for (const [c, kind] of entries) {
+        const state = this.lane(podName, c.name, kind).segments.at(-1)?.state;
+        if (state === 'pulling' || state === 'terminating') needView = true;
+      }
+      const view = needView ? sim.runtime(podName) : undefined;
+      const deleting = !!pod.metadata?.deletionTimestamp;
+      for (const [c, kind, st] of entries) {
         const lane = this.lane(podName, c.name, kind);
-        for (const e of fresh) {
-          const forPod = (e as { pod?: string }).pod;
-          if (forPod !== undefined && forPod !== podName) continue;
+        for (const e of mine) {
           if (!e.fieldPath?.endsWith(`{${c.name}}`)) continue;
           if (e.reason === 'Pulling') lane.pulling = true;
-          else if (
-            e.reason === 'Pulled' ||
-            e.reason === 'Failed' ||
-            e.reason === 'ErrImageNeverPull'
-          )
-            lane.pulling = false;
+          else if (PULL_ENDS.has(e.reason)) lane.pulling = false;
         }
-        const activity = runtimeActivity(view, c.name);
-        const s = classify(
-          st,
-          terminating || activity === 'terminating',
-          activity !== undefined ? activity === 'pulling' : lane.pulling,
-        );
-        this.put(lane, atMs, s);
+        const activity = view ? runtimeActivity(view, c.name) : undefined;
+        const pulling = view
+          ? activity !== undefined
+            ? activity === 'pulling'
+            : lane.pulling
+          : false;
+        this.put(lane, atMs, classify(st, deleting || activity === 'terminating', pulling));
         const count = st?.restartCount ?? 0;
         if (count > lane.lastRestartCount) {
           lane.restartsDirtyFrom = Math.min(lane.restartsDirtyFrom, lane.restarts.length);
           lane.restarts.push({ atMs, restartCount: count });
         }
         lane.lastRestartCount = count;
-      };
-      const statuses = (list: ContainerStatus[] | undefined, name: string) =>
-        list?.find((s) => s.name === name);
-      for (const c of pod.spec?.initContainers ?? [])
-        each(
-          c,
-          (c as { restartPolicy?: string }).restartPolicy === 'Always' ? 'sidecar' : 'init',
-          statuses(pod.status?.initContainerStatuses, c.name),
-        );
-      for (const c of pod.spec?.containers ?? [])
-        each(c, 'app', statuses(pod.status?.containerStatuses, c.name));
+      }
     }
   }
 
@@ -195,6 +207,9 @@ export class LaneTracker {
     segs.push(seg);
   }
 }
+
+/** Events after which an image pull is over (for engines whose runtime view has no activity). */
+const PULL_ENDS = new Set(['Pulled', 'Failed', 'ErrImageNeverPull', 'BackOff']);
 
 const same = (a: Sample, b: Sample) =>
   a.state === b.state && a.reason === b.reason && a.exitCode === b.exitCode;
