@@ -271,14 +271,14 @@ spec:
     expect(s.services()).toEqual(['web']);
     const lookup = clusterLookup(stateOf(s));
     const svc = lookup.service('web.default.svc.cluster.local', 'default')!;
-    expect(svc.clusterIP).toBe('10.96.0.100');
+    expect(svc.clusterIP).toBe('10.96.11.5');
     expect(lookup.connect(svc, 80)).toBe(false); // no ready endpoint yet
     s.advanceTo(20_000);
     expect(clusterLookup(stateOf(s)).connect(svc, 80)).toBe(true);
     s.dispatch({ kind: 'create-service', name: 'myservice' });
     expect(s.services()).toEqual(['myservice', 'web']);
     expect(clusterLookup(stateOf(s)).service('myservice', 'default')!.clusterIP).toBe(
-      '10.96.0.101',
+      '10.96.209.94',
     );
     s.dispatch({ kind: 'delete-service', name: 'web' });
     expect(s.services()).toEqual(['myservice']);

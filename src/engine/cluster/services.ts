@@ -2,10 +2,11 @@
  * Services by name: a registry the cluster keeps as plain data, and the
  * lookup the container behaviour asks (`nslookup NAME`, `wget NAME:PORT`,
  * the `NAME_SERVICE_HOST` variables). ClusterIPs come from the default
- * service CIDR 10.96.0.0/12 (10.96.0.1 is `kubernetes`, 10.96.0.10 kube-dns),
- * allocated in order so a run replays.
+ * service CIDR 10.96.0.0/12 (10.96.0.10 is kube-dns), derived from the
+ * Service's name so a run replays and `nslookup` prints the same address.
  */
 import type { Service, ServicePort as V1ServicePort } from 'kubernetes-types/core/v1';
+import { hashString } from '../sim/rng.ts';
 
 export interface ServicePort {
   port: number;
@@ -40,10 +41,23 @@ export function newServiceRegistry(): ServiceRegistry {
 
 const key = (namespace: string, name: string) => `${namespace}/${name}`;
 
-function allocateIp(reg: ServiceRegistry): string {
-  // Skip .0.0, .0.1 (kubernetes) and .0.10 (kube-dns); start at 10.96.0.100 like a small cluster's first Services.
-  const n = 100 + reg.nextIp++;
-  return `10.96.${Math.floor(n / 256)}.${n % 256}`;
+/**
+ * A ClusterIP in 10.96.0.0/12 derived from `namespace/name` (the same address the
+ * container behaviour prints for `nslookup`), moved on when already taken.
+ */
+function allocateIp(reg: ServiceRegistry, namespace: string, name: string): string {
+  const taken = new Set(Object.values(reg.byKey).map((s) => s.clusterIP));
+  const h = hashString(`${namespace}/${name}`);
+  let a = (h >>> 8) % 250;
+  let b = (h % 250) + 2;
+  let ip = `10.96.${a}.${b}`;
+  while (taken.has(ip) || ip === KUBE_DNS_IP) {
+    b = b >= 251 ? 2 : b + 1;
+    if (b === 2) a = (a + 1) % 250;
+    ip = `10.96.${a}.${b}`;
+  }
+  reg.nextIp++;
+  return ip;
 }
 
 /** Adds a Service; throws the API server's AlreadyExists wording when it exists. */
@@ -64,7 +78,7 @@ export function addService(
   const rec: ServiceRecord = {
     name: svc.name,
     namespace: ns,
-    clusterIP: svc.clusterIP || allocateIp(reg),
+    clusterIP: svc.clusterIP || allocateIp(reg, ns, svc.name),
     ports: (svc.ports?.length ? svc.ports : [{ port: 80 }]).map((p) => ({
       ...p,
       protocol: p.protocol ?? 'TCP',
