@@ -208,3 +208,28 @@ test('keyboard: one-key shortcuts, the fault menu by keys, Escape returns focus'
   await expect(pod(page).getByRole('button', { name: 'Terminating', exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('settings rewrite the manifest and restart the run: restartPolicy Never is not restarted', async ({
+  page,
+}) => {
+  const errors = await open(page);
+  await page.getByRole('button', { name: 'Pod settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings of myapp-pod' });
+  await dialog.getByLabel('restartPolicy').selectOption('Never');
+  await expect(pod(page).getByText('restartPolicy: Never')).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Cluster time' })).toHaveText('0:00');
+  await page.keyboard.press('Escape');
+
+  await playUntilRunning(page);
+  await page.getByRole('button', { name: 'Inject a fault into web' }).click();
+  const crash = page
+    .getByRole('dialog', { name: 'Inject a fault into web' })
+    .getByRole('button', { name: /^Crash/ });
+  await expect(crash).toHaveAccessibleDescription(/restartPolicy Never: not restarted/);
+  await crash.click();
+  await expect(card(page, 'web')).toHaveAttribute('data-state', 'Error', { timeout: 10_000 });
+  await page.waitForTimeout(1500);
+  await expect(card(page, 'web')).toHaveAttribute('data-state', 'Error');
+  await expect(card(page, 'web').getByText('restarts: 0')).toBeAttached();
+  expect(errors).toEqual([]);
+});
