@@ -262,10 +262,26 @@ describe('through the simulation', () => {
     expect(out[0]).toBe('<title>Welcome to nginx!</title>');
     expect(out).toContain('    1 root      0:00 /pause');
     expect(out.some((l) => l.includes('nginx: master process'))).toBe(true);
+    const webInside = s.runtime().containers.find((c) => c.name === 'web')!.inside!;
+    expect(webInside.connections).toMatchObject([
+      { from: 'probe', to: 'web', port: 80, via: 'localhost', ok: true, summary: 'GET / → 200' },
+    ]);
     const inside = s.runtime().containers.find((c) => c.name === 'probe')!.inside!;
+    expect(inside.connections).toHaveLength(1);
     expect(inside.processes.map((p) => p.command)).toEqual([
       'sh -c sleep 1; wget -qO- localhost | head -n 4 | tail -n 1; ps; sleep 3600',
       'sleep 3600',
+    ]);
+  });
+
+  it('notes name what Podscope could not simulate', () => {
+    const prog = defaultBehaviour.program(
+      { name: 'c', image: 'busybox', command: ['sh', '-c', 'awk 1 /etc/hosts; sleep 10'] },
+      { podName: 'p' },
+    );
+    expect(prog.note).toContain('unsupported command `awk`: treated as succeeding with no output');
+    expect(prog.notices).toEqual([
+      'unsupported command `awk`: treated as succeeding with no output',
     ]);
   });
 

@@ -129,6 +129,16 @@ export interface ContainerInside {
   listening: number[];
   /** Files it wrote: `layer` = its writable layer (lost on restart), else the volume's name. */
   files: Array<{ path: string; size: number; preview: string; where: string }>;
+  /** Connections it opened or accepted inside the pod (`afterStartMs` = ms after its start). */
+  connections: Array<{
+    afterStartMs: number;
+    from: string;
+    to: string | null;
+    port: number;
+    via: 'localhost' | 'pod-ip' | 'service';
+    ok: boolean;
+    summary: string;
+  }>;
   /** What Podscope could not simulate exactly, and what it did instead. */
   notices: string[];
 }
@@ -214,6 +224,8 @@ interface Isolated {
   offset: number;
   start: ReturnType<typeof startContainer>;
   exit?: Extract<Occurrence, { kind: 'container-exit' }>;
+  /** Peers that start after the container (the view's reading), by absolute time. */
+  later?: Array<{ name: string; atMs: number }>;
 }
 
 /** A peer's history is replayed at most this far back. */
@@ -228,16 +240,15 @@ const PEER_HISTORY_MS = 600_000;
 function isolate(c: Container, ctx: BehaviourContext): Isolated {
   const ref: Isolated['ref'] = { startMs: 0 };
   const cluster = lookupFor(ctx, ref);
-  const peers = (ctx.peers ?? [])
+  const all0 = (ctx.peers ?? [])
     .filter((p) => p.container.name !== c.name)
-    .map((p) => ({
-      container: p.container,
-      sinceMs: Math.max(Math.min(0, p.sinceMs), -PEER_HISTORY_MS),
-    }))
+    .map((p) => ({ container: p.container, sinceMs: Math.max(p.sinceMs, -PEER_HISTORY_MS) }))
     .sort((a, b) => a.sinceMs - b.sinceMs);
+  const peers = all0.filter((p) => p.sinceMs <= 0);
+  const later = all0.filter((p) => p.sinceMs > 0);
   const offset = peers.length ? -peers[0]!.sinceMs : 0;
   ref.startMs = offset;
-  const all = [...peers.map((p) => p.container), c];
+  const all = [...peers.map((p) => p.container), c, ...later.map((p) => p.container)];
   const mounted = all
     .flatMap((x) => (x.volumeMounts ?? []).map((m) => m.name))
     .filter((n, i, names) => names.indexOf(n) === i);
@@ -282,6 +293,7 @@ function isolate(c: Container, ctx: BehaviourContext): Isolated {
   takeOccurrences(sys);
   iso.start = startContainer(sys, c.name, { nowMs: offset, cluster });
   collect(iso, takeOccurrences(sys));
+  iso.later = later.map((p) => ({ name: p.container.name, atMs: offset + p.sinceMs }));
   return iso;
 }
 
@@ -293,9 +305,16 @@ function collect(iso: Isolated, occ: Occurrence[]): void {
 /** Runs the isolated system to `untilMs` (or until its container exits / `stop()` says so). */
 function runTo(iso: Isolated, untilMs: number, stop?: () => boolean): void {
   for (let guard = 0; guard < 1_000_000 && !iso.exit && !stop?.(); guard++) {
-    const next = nextWakeMs(iso.sys);
+    const wake = nextWakeMs(iso.sys);
+    const peer = iso.later?.[0];
+    const next = peer && (wake === null || peer.atMs <= wake) ? peer.atMs : wake;
     if (next === null || next > untilMs) break;
     collect(iso, advance(iso.sys, next, { nowMs: next, cluster: iso.cluster }));
+    if (peer && peer.atMs === next) {
+      iso.later!.shift();
+      startContainer(iso.sys, peer.name, { nowMs: next, cluster: iso.cluster });
+      collect(iso, takeOccurrences(iso.sys));
+    }
   }
   if (!iso.exit && !stop?.() && iso.sys.nowMs < untilMs) {
     collect(iso, advance(iso.sys, untilMs, { nowMs: untilMs, cluster: iso.cluster }));
@@ -360,6 +379,7 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
   const o = iso.offset;
   runTo(iso, o + Math.min(STOP_PROBE_MS, HORIZON_MS));
   if (!iso.exit) atStop = clone(iso.sys);
+  const laterAtStop = iso.later?.slice();
   // Read far enough to see the last Service appear (a re-read after `create-service`).
   const lastEvent = Math.max(0, ...(ctx.services ?? []).map((sv) => sv.sinceMs ?? 0));
   const horizon = Math.max(HORIZON_MS, lastEvent + 60_000);
@@ -368,7 +388,13 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
   let onStop: StopReaction = { kind: 'ignore' };
   if (atStop) {
     const t0 = atStop.nowMs;
-    const s: Isolated = { ...iso, sys: atStop, ref: { sys: atStop, startMs: o }, exit: undefined };
+    const s: Isolated = {
+      ...iso,
+      sys: atStop,
+      ref: { sys: atStop, startMs: o },
+      exit: undefined,
+      later: laterAtStop,
+    };
     s.cluster = lookupFor(ctx, s.ref);
     collect(s, signalContainer(atStop, c.name, undefined, { nowMs: t0, cluster: s.cluster }));
     runTo(s, t0 + STOP_WAIT_MS);
@@ -388,15 +414,16 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
   let logs = kept.map((l) => ({ atMs: l.atMs - o, line: l.text }));
   const repeat = iso.exit ? undefined : periodicTail(logs);
   if (repeat) logs = logs.filter((l) => l.atMs < repeat.startMs);
+  const notices = iso.sys.notices
+    .filter((n) => n.container !== null && n.container === c.name)
+    .map((n) => n.message);
   return remember(programs, key, {
     logs,
     ...(repeat ? { repeat } : {}),
     exit: iso.exit ? { afterMs: iso.exit.atMs - o, code: iso.exit.exitCode } : undefined,
     onStop,
-    note: `${i.assumedImage ? 'unknown image, assumed to run until stopped' : i.note}; \`${argv}\` ${reading}; ${stopText}`,
-    notices: iso.sys.notices
-      .filter((n) => n.container !== null && n.container === c.name)
-      .map((n) => n.message),
+    note: `${i.assumedImage ? 'unknown image, assumed to run until stopped' : i.note}; \`${argv}\` ${reading}; ${stopText}${notices.length ? ` — ${notices.join('; ')}` : ''}`,
+    notices,
   });
 }
 
@@ -565,7 +592,8 @@ function inside(c: Container, ctx: BehaviourContext & { elapsedMs: number }): Co
   const iso = systemAt(c, ctx, Math.max(0, ctx.elapsedMs));
   const view = runtimeView(iso.sys);
   const cv = view.containers.find((x) => x.name === c.name);
-  if (!cv || iso.exit) return { processes: [], listening: [], files: [], notices: [] };
+  if (!cv || iso.exit)
+    return { processes: [], listening: [], files: [], connections: [], notices: [] };
   const files: ContainerInside['files'] = cv.layerFiles.map((f) => ({
     path: f.path,
     size: f.size,
@@ -593,6 +621,17 @@ function inside(c: Container, ctx: BehaviourContext & { elapsedMs: number }): Co
     })),
     listening: cv.listening.map((l) => l.port),
     files,
+    connections: view.connections
+      .filter((x) => (x.from === c.name || x.to === c.name) && x.atMs >= iso.offset)
+      .map((x) => ({
+        afterStartMs: x.atMs - iso.offset,
+        from: x.from,
+        to: x.to,
+        port: x.port,
+        via: x.via,
+        ok: x.ok,
+        summary: x.summary,
+      })),
     notices: view.notices.map((n) => n.message),
   };
 }
@@ -622,5 +661,11 @@ export const defaultBehaviour: ContainerBehaviour = {
   })),
   hook: guarded(hook, () => ({ durationMs: 5, ok: true })),
   probe: guarded(probe, () => ({ ok: true, output: '' })),
-  inside: guarded(inside, (e) => ({ processes: [], listening: [], files: [], notices: [why(e)] })),
+  inside: guarded(inside, (e) => ({
+    processes: [],
+    listening: [],
+    files: [],
+    connections: [],
+    notices: [why(e)],
+  })),
 };

@@ -136,7 +136,7 @@ export function runtimeView(
         podIp: sb?.ip,
         podSpec: spec,
         peers: p.containers
-          .filter((o) => o !== rec && o.state === 'running' && o.startedAtMs! <= start)
+          .filter((o) => o !== rec && o.state === 'running' && o.startedAtMs !== undefined)
           .map((o) => ({
             container: entries.find((e) => e.c.name === o.name)!.c,
             sinceMs: o.startedAtMs! - start,
