@@ -221,83 +221,87 @@ function StepView({
   const total = lesson.steps.length;
   return (
     <article className="podscope-lesson-step" aria-labelledby={`${id}-step`}>
-      <p id={`${id}-step`} className="podscope-lesson-stepof">
-        {t('lessons.stepOf', { n: index + 1, total })}
-      </p>
-      <p className="podscope-lesson-scenario">
-        {t('lessons.scenario', { title: plain(t(scenario.titleKey as MessageKey)) })}
-      </p>
-      <p>
-        <RichText text={t(k('text'))} />
-      </p>
-      <fieldset className="podscope-lesson-question" disabled={played}>
-        <legend>
-          <strong>{t('lessons.predict')}</strong> <RichText text={t(k('question'))} />
-        </legend>
-        {Array.from({ length: step.choices }, (_, i) => (
-          <label key={i} className="podscope-lesson-choice">
-            <input
-              type="radio"
-              name={`${id}-choice`}
-              value={i}
-              checked={choice === i}
-              onChange={() => setChoice(i)}
-            />{' '}
-            <RichText text={t(k(`choice.${i}`))} />
-          </label>
-        ))}
-      </fieldset>
-      {choice !== undefined && (
-        <p className="podscope-lesson-verdict" data-right={choice === step.answer}>
-          <strong>{t(choice === step.answer ? 'lessons.right' : 'lessons.wrong')}</strong>{' '}
-          <RichText text={t(k('why'))} />
+      <div className="podscope-lesson-col">
+        <p id={`${id}-step`} className="podscope-lesson-stepof">
+          {t('lessons.stepOf', { n: index + 1, total })}
         </p>
-      )}
-      <div className="podscope-lesson-actions">
+        <p className="podscope-lesson-scenario">
+          {t('lessons.scenario', { title: plain(t(scenario.titleKey as MessageKey)) })}
+        </p>
+        <p>
+          <RichText text={t(k('text'))} />
+        </p>
+        <fieldset className="podscope-lesson-question" disabled={played}>
+          <legend>
+            <strong>{t('lessons.predict')}</strong> <RichText text={t(k('question'))} />
+          </legend>
+          {Array.from({ length: step.choices }, (_, i) => (
+            <label key={i} className="podscope-lesson-choice">
+              <input
+                type="radio"
+                name={`${id}-choice`}
+                value={i}
+                checked={choice === i}
+                onChange={() => setChoice(i)}
+              />{' '}
+              <RichText text={t(k(`choice.${i}`))} />
+            </label>
+          ))}
+        </fieldset>
+        {choice !== undefined && (
+          <p className="podscope-lesson-verdict" data-right={choice === step.answer}>
+            <strong>{t(choice === step.answer ? 'lessons.right' : 'lessons.wrong')}</strong>{' '}
+            <RichText text={t(k('why'))} />
+          </p>
+        )}
+      </div>
+      <div className="podscope-lesson-col">
+        <div className="podscope-lesson-actions">
+          <button
+            type="button"
+            className="podscope-btn podscope-btn--primary"
+            disabled={choice === undefined || played}
+            onClick={() => {
+              setPlayed(true);
+              play();
+            }}
+          >
+            {t('lessons.play')}
+          </button>
+          {played && playing && !done && (
+            <span className="podscope-lesson-muted">
+              {t('lessons.playing', { speed: step.speed })}
+            </span>
+          )}
+        </div>
+        {step.action && (
+          <div className="podscope-lesson-move" role="group" aria-label={t('lessons.yourMove')}>
+            <p>
+              <strong>{t('lessons.yourMove')}</strong>
+            </p>
+            <button type="button" className="podscope-btn" disabled={!canAct} onClick={act}>
+              <RichText text={t(k('action'))} />
+            </button>
+            {played && !acted && !canAct && (
+              <p className="podscope-lesson-muted">{t('lessons.actionLater')}</p>
+            )}
+            {acted && <p className="podscope-lesson-muted">{t('lessons.acted')}</p>}
+          </div>
+        )}
+        <p className="podscope-lesson-check" role="status" data-reached={done}>
+          {done
+            ? t('lessons.reached', { what: t(k('check')) })
+            : t('lessons.expect', { what: t(k('check')) })}
+        </p>
         <button
           type="button"
           className="podscope-btn podscope-btn--primary"
-          disabled={choice === undefined || played}
-          onClick={() => {
-            setPlayed(true);
-            play();
-          }}
+          disabled={!done}
+          onClick={onDone}
         >
-          {t('lessons.play')}
+          {index + 1 < total ? t('lessons.next') : t('lessons.finish')}
         </button>
-        {played && playing && !done && (
-          <span className="podscope-lesson-muted">
-            {t('lessons.playing', { speed: step.speed })}
-          </span>
-        )}
       </div>
-      {step.action && (
-        <div className="podscope-lesson-move" role="group" aria-label={t('lessons.yourMove')}>
-          <p>
-            <strong>{t('lessons.yourMove')}</strong>
-          </p>
-          <button type="button" className="podscope-btn" disabled={!canAct} onClick={act}>
-            <RichText text={t(k('action'))} />
-          </button>
-          {played && !acted && !canAct && (
-            <p className="podscope-lesson-muted">{t('lessons.actionLater')}</p>
-          )}
-          {acted && <p className="podscope-lesson-muted">{t('lessons.acted')}</p>}
-        </div>
-      )}
-      <p className="podscope-lesson-check" role="status" data-reached={done}>
-        {done
-          ? t('lessons.reached', { what: t(k('check')) })
-          : t('lessons.expect', { what: t(k('check')) })}
-      </p>
-      <button
-        type="button"
-        className="podscope-btn podscope-btn--primary"
-        disabled={!done}
-        onClick={onDone}
-      >
-        {index + 1 < total ? t('lessons.next') : t('lessons.finish')}
-      </button>
     </article>
   );
 }
