@@ -50,6 +50,13 @@ describe('through the simulation', () => {
       reason: 'Completed',
     });
     expect(s.printRows()[0]!.status).toBe('Init:1/2');
+    // nslookup prints the address the cluster gave the Service.
+    const ip = s.workloads().services.find((x) => x.metadata?.name === 'myservice')
+      ?.spec?.clusterIP;
+    expect(ip).toMatch(/^10\.9[6-9]\./);
+    expect(s.logs('init-myservice').at(-1)).toBe(
+      `Address 1: ${ip} myservice.default.svc.cluster.local`,
+    );
     s.dispatch({ kind: 'create-service', name: 'mydb' });
     s.advance(30_000);
     expect(s.printRows()[0]).toMatchObject({ status: 'Running', ready: '1/1' });

@@ -51,7 +51,9 @@ import type {
   PodSystem,
   ServiceInfo,
 } from '../behaviour/index.ts';
+import { lookupService } from '../cluster/controller.ts';
 import { hashString } from './rng.ts';
+import type { SimState } from './state.ts';
 
 export interface ImageInfo {
   /** The registry has this image (a pull succeeds unless a fault says otherwise). */
@@ -98,7 +100,14 @@ export interface BehaviourContext {
   podIp?: string;
   namespace?: string;
   /** Services of the namespace; `sinceMs` relative to the container's start (absent = before). */
-  services?: Array<{ name: string; sinceMs?: number; port?: number }>;
+  services?: Array<{
+    name: string;
+    sinceMs?: number;
+    port?: number;
+    /** The Service's address and ports as the cluster allocated them (else made up from its name). */
+    clusterIP?: string;
+    ports?: Array<{ port: number; targetPort?: number | string; name?: string }>;
+  }>;
   /** The container a hook runs in. */
   container?: Container;
   /** Time since the container started (probes, preStop). */
@@ -160,6 +169,25 @@ export interface ContainerBehaviour {
   ): ProbeOutcome;
 }
 
+/**
+ * The cluster's Services as the seam takes them: when each appeared relative
+ * to `startMs` (a container's start) and the address the cluster gave it.
+ */
+export function servicesFor(
+  st: SimState,
+  startMs: number,
+  namespace = 'default',
+): NonNullable<BehaviourContext['services']> {
+  return Object.entries(st.services).map(([name, sv]) => {
+    const svc = lookupService(st, name, namespace);
+    return {
+      name,
+      sinceMs: sv.createdAtMs - startMs,
+      ...(svc ? { clusterIP: svc.clusterIP, ports: svc.ports } : {}),
+    };
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Images
 // ---------------------------------------------------------------------------
@@ -194,13 +222,14 @@ function lookupFor(
 ): ClusterLookup | undefined {
   if (!ctx.services) return undefined;
   const ns = ctx.namespace ?? 'default';
-  const info = (s: { name: string; port?: number }): ServiceInfo => {
+  type Svc = NonNullable<BehaviourContext['services']>[number];
+  const info = (s: Svc): ServiceInfo => {
     const h = hashString(`${ns}/${s.name}`);
     return {
       name: s.name,
       namespace: ns,
-      clusterIP: `10.96.${(h >>> 8) % 250}.${(h % 250) + 2}`,
-      ports: [{ port: s.port ?? 80 }],
+      clusterIP: s.clusterIP ?? `10.96.${(h >>> 8) % 250}.${(h % 250) + 2}`,
+      ports: s.ports?.length ? s.ports : [{ port: s.port ?? 80 }],
     };
   };
   const live = () => {
@@ -208,9 +237,10 @@ function lookupFor(
     return (ctx.services ?? []).filter((s) => Math.max(0, s.sinceMs ?? 0) <= t);
   };
   return {
-    service: (name, namespace) =>
-      (namespace === ns ? live().find((s) => s.name === name) : undefined) &&
-      info({ name, port: live().find((s) => s.name === name)?.port }),
+    service: (name, namespace) => {
+      const s = namespace === ns ? live().find((x) => x.name === name) : undefined;
+      return s ? info(s) : undefined;
+    },
     services: (namespace) => (namespace === ns ? live().map(info) : []),
   };
 }
@@ -338,7 +368,13 @@ const probeSystems = new Map<string, Isolated>();
 function keyOf(c: Container, ctx: BehaviourContext): string {
   // A Service that existed before the start is the same input whenever it appeared.
   const services =
-    ctx.services?.map((s) => [s.name, Math.max(0, s.sinceMs ?? 0), s.port ?? 80]) ?? null;
+    ctx.services?.map((s) => [
+      s.name,
+      Math.max(0, s.sinceMs ?? 0),
+      s.port ?? 80,
+      s.clusterIP ?? '',
+      s.ports ?? null,
+    ]) ?? null;
   const peers = ctx.peers?.map((p) => [p.container, Math.max(p.sinceMs, -PEER_HISTORY_MS)]) ?? null;
   return JSON.stringify([
     c,

@@ -50,7 +50,7 @@ import {
   isInBackOffSinceUpdate,
   nextBackoff,
 } from './backoff.ts';
-import { defaultBehaviour } from './behaviour.ts';
+import { defaultBehaviour, servicesFor } from './behaviour.ts';
 import type { ContainerBehaviour } from './behaviour.ts';
 import { SimClock } from './clock.ts';
 import { dateAt, goDuration, isoAt } from './format.ts';
@@ -1024,10 +1024,7 @@ class Sim implements Simulation {
           peers: p.containers
             .filter((o) => o !== rec && o.state === 'running' && o.startedAtMs !== undefined)
             .map((o) => ({ container: this.specOf(p, o), sinceMs: o.startedAtMs! - this.now })),
-          services: Object.entries(this.st.services).map(([n, sv]) => ({
-            name: n,
-            sinceMs: sv.createdAtMs - this.now,
-          })),
+          services: servicesFor(this.st, this.now, p.api.metadata?.namespace),
         });
         if (rec.program.exit) {
           this.schedule(this.now + rec.program.exit.afterMs, {
@@ -1628,10 +1625,7 @@ class Sim implements Simulation {
               peers: p.containers
                 .filter((o) => o !== r && o.state === 'running' && o.startedAtMs! <= start)
                 .map((o) => ({ container: this.specOf(p, o), sinceMs: o.startedAtMs! - start })),
-              services: Object.entries(this.st.services).map(([n, sv]) => ({
-                name: n,
-                sinceMs: sv.createdAtMs - start,
-              })),
+              services: servicesFor(this.st, start, p.api.metadata?.namespace),
             });
             if (!prog.exit) continue;
             r.program = prog;

@@ -4,6 +4,7 @@
  * and the shared namespaces.
  */
 import type { Container } from 'kubernetes-types/core/v1';
+import { servicesFor } from './behaviour.ts';
 import type { ContainerBehaviour } from './behaviour.ts';
 import type { PodState, SimState } from './state.ts';
 import { isSidecar } from './status.ts';
@@ -141,10 +142,7 @@ export function runtimeView(
             container: entries.find((e) => e.c.name === o.name)!.c,
             sinceMs: o.startedAtMs! - start,
           })),
-        services: Object.entries(st.services).map(([n, sv]) => ({
-          name: n,
-          sinceMs: sv.createdAtMs - start,
-        })),
+        services: servicesFor(st, start, p.api.metadata?.namespace),
         elapsedMs: nowMs - start,
       });
     }
