@@ -223,6 +223,76 @@ describe('events name their object', () => {
   });
 });
 
+describe('apply and scale', () => {
+  it('apply: a changed Deployment template rolls out; new Pods and Services are created', () => {
+    const s = mk(deployment());
+    s.advanceTo(20_000);
+    const more = `${deployment().replace('image: nginx:1.27', 'image: nginx:1.28')}---
+apiVersion: v1
+kind: Pod
+metadata: { name: extra }
+spec:
+  containers:
+  - name: c
+    image: busybox:1.36
+    command: ['sh', '-c', 'sleep 3600']
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  selector: { app: web }
+  ports: [{ port: 80 }]
+`;
+    s.dispatch({ kind: 'apply', manifest: more });
+    s.advanceTo(80_000);
+    expect(s.services()).toEqual(['web']);
+    expect(s.pod('extra').status!.phase).toBe('Running');
+    const images = ready(s)
+      .filter((p) => p.metadata!.name !== 'extra')
+      .map((p) => p.spec!.containers[0]!.image);
+    expect(images).toEqual(['nginx:1.28', 'nginx:1.28']);
+    const w = s.workloads!();
+    expect(w.deployments[0]!.status).toMatchObject({
+      replicas: 2,
+      updatedReplicas: 2,
+      availableReplicas: 2,
+    });
+    expect(w.deployments[0]!.metadata!.annotations!['deployment.kubernetes.io/revision']).toBe('2');
+    expect(w.replicaSets.map((r) => r.spec!.replicas)).toEqual([0, 2]);
+    expect(w.services[0]!.spec!.clusterIP).toMatch(/^10\.96\./);
+    // Applying the same documents again changes nothing.
+    const n = s.events().length;
+    s.dispatch({ kind: 'apply', manifest: more });
+    s.advanceTo(90_000);
+    expect(
+      s
+        .events()
+        .slice(n)
+        .filter((e) => e.source),
+    ).toEqual([]);
+  });
+
+  it('a bare ReplicaSet scales; a template change affects only new pods', () => {
+    const rs = deployment(2).replace('kind: Deployment', 'kind: ReplicaSet');
+    const s = mk(rs);
+    s.advanceTo(20_000);
+    s.dispatch({ kind: 'set-image', target: 'rs/web', container: 'nginx', image: 'nginx:1.28' });
+    s.advanceTo(30_000);
+    expect(ready(s).map((p) => p.spec!.containers[0]!.image)).toEqual(['nginx:1.27', 'nginx:1.27']);
+    s.dispatch({ kind: 'scale', target: 'replicaset/web', replicas: 3 });
+    s.advanceTo(60_000);
+    expect(
+      ready(s)
+        .map((p) => p.spec!.containers[0]!.image)
+        .sort(),
+    ).toEqual(['nginx:1.27', 'nginx:1.27', 'nginx:1.28']);
+    expect(() => s.dispatch({ kind: 'scale', target: 'pod/x', replicas: 1 })).toThrow(
+      'cannot scale',
+    );
+  });
+});
+
 describe('the scheduler queue', () => {
   it('a Pending pod is scheduled once a running pod’s deletion frees room', () => {
     const s = mk(
