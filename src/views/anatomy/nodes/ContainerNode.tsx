@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { AnimatePresence, m } from 'framer-motion';
+import { m } from 'framer-motion';
 import { memo } from 'react';
 import { useT, type Translate } from '../../../i18n/index.ts';
 import { FaultMenu } from '../../faults/FaultMenu.tsx';
@@ -80,24 +80,24 @@ export const ContainerNode = memo(function ContainerNode({ data }: NodeProps<Ana
         <code>{c.image}</code>
       </p>
       <div className="podscope-card-chips">
-        <AnimatePresence mode="popLayout" initial={false}>
+        <WhyStatus
+          column="container"
+          containerKind={c.kind}
+          value={c.reason}
+          podName={pod.name}
+          className={`podscope-chip podscope-tone-${c.tone}`}
+        >
+          {/* The new state pops in (keyed by reason); the button, and an open "Why?", stay. */}
           <m.span
             key={c.reason}
-            className="podscope-chip-wrap"
-            initial={{ opacity: 0, scale: 0.85 }}
-            animate={{ opacity: 1, scale: 1 }}
-            exit={{ opacity: 0, scale: 0.85 }}
-            transition={{ duration: 0.25 }}
+            className="podscope-chip-text"
+            initial={{ scale: 0.8 }}
+            animate={{ scale: 1 }}
+            transition={{ type: 'spring', stiffness: 500, damping: 22 }}
           >
-            <WhyStatus
-              column="container"
-              containerKind={c.kind}
-              value={c.reason}
-              podName={pod.name}
-              className={`podscope-chip podscope-tone-${c.tone}`}
-            />
+            {c.reason}
           </m.span>
-        </AnimatePresence>
+        </WhyStatus>
         {c.state === 'running' && (
           <span className={`podscope-chip ${c.ready ? 'podscope-tone-ok' : 'podscope-tone-warn'}`}>
             {c.ready ? t('anatomy.ready') : t('anatomy.notReady')}
