@@ -128,6 +128,8 @@ export const scenariosEn = {
   'editor.applyHint': 'Apply restarts the run from the beginning with this manifest.',
   'editor.applied': 'Applied: the run restarted with your manifest.',
   'editor.rejected': 'The simulation refused this manifest (your text is kept): {message}',
+  'editor.appliedDropped':
+    'Applied without the fields only a server writes ({fields}): the run restarted.',
   'editor.valid': 'No problems found.',
   'editor.problems': '{count} problem(s) — fix them to apply.',
   'editor.problemAt': 'Line {line}: {message}',

@@ -121,6 +121,7 @@ export const scenariosZh = {
   'editor.applyHint': '应用后，模拟会使用这份清单从头重新开始。',
   'editor.applied': '已应用：模拟已使用你的清单重新开始。',
   'editor.rejected': '模拟器拒绝了这份清单（你的文本已保留）：{message}',
+  'editor.appliedDropped': '已应用，去掉了只由服务器写入的字段（{fields}）：模拟已重新开始。',
   'editor.valid': '没有发现问题。',
   'editor.problems': '发现 {count} 个问题，修正后才能应用。',
   'editor.problemAt': '第 {line} 行：{message}',

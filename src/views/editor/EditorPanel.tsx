@@ -8,7 +8,7 @@ import { tags } from '@lezer/highlight';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { EditorView, basicSetup } from 'codemirror';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { stringify } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
 import { podToYaml } from '../../engine/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
@@ -110,8 +110,24 @@ export default function EditorPanel({ storageKey = 'default', onClose }: Manifes
 
   const apply = () => {
     if (problems.length > 0) return;
-    load({ manifest: text, seed: run.seed, actions: [] });
-    setNotice(t('editor.applied'));
+    // Pasted straight from a cluster? Run it without the server's fields (the text stays as is).
+    let manifest = text;
+    let dropped: string[] = [];
+    try {
+      const docs = parseAllDocuments(text);
+      const single = !Array.isArray(docs) || docs.filter((d) => d.contents !== null).length === 1;
+      const cleaned = single ? importManifest(text) : undefined;
+      if (!cleaned) throw new Error('several documents');
+      if (cleaned.dropped.length > 0) ({ yaml: manifest, dropped } = cleaned);
+    } catch {
+      // Several documents, or not one importable object: apply the text itself.
+    }
+    load({ manifest, seed: run.seed, actions: [] });
+    setNotice(
+      dropped.length > 0
+        ? t('editor.appliedDropped', { fields: dropped.join(', ') })
+        : t('editor.applied'),
+    );
   };
 
   return (
