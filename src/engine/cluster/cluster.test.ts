@@ -223,6 +223,42 @@ describe('events name their object', () => {
   });
 });
 
+describe('Recreate', () => {
+  it('old pods are gone before new ones start', () => {
+    const s = mk(
+      deployment(2).replace('  replicas: 2\n', '  replicas: 2\n  strategy: { type: Recreate }\n'),
+    );
+    s.advanceTo(20_000);
+    s.dispatch({
+      kind: 'set-image',
+      target: 'deployment/web',
+      container: 'nginx',
+      image: 'nginx:1.28',
+    });
+    for (let t = 20_000; t < 80_000; t += 100) {
+      s.advanceTo(t);
+      const images = new Set(
+        s
+          .pods()
+          .filter((p) => !s.runtime(p.metadata!.name).deleted && p.spec!.nodeName)
+          .map((p) => p.spec!.containers[0]!.image),
+      );
+      expect(images.size).toBeLessThanOrEqual(1);
+    }
+    expect(ready(s).map((p) => p.spec!.containers[0]!.image)).toEqual(['nginx:1.28', 'nginx:1.28']);
+    expect(
+      s
+        .events()
+        .filter((e) => e.reason === 'ScalingReplicaSet')
+        .map((e) => e.message.replace(/web-[456789bcdf]+/g, 'RS')),
+    ).toEqual([
+      'Scaled up replica set RS from 0 to 2',
+      'Scaled down replica set RS from 2 to 0',
+      'Scaled up replica set RS from 0 to 2',
+    ]);
+  });
+});
+
 describe('apply and scale', () => {
   it('apply: a changed Deployment template rolls out; new Pods and Services are created', () => {
     const s = mk(deployment());
