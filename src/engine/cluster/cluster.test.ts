@@ -223,6 +223,32 @@ describe('events name their object', () => {
   });
 });
 
+describe('minReadySeconds', () => {
+  it('an old pod goes only once the new one has been ready for minReadySeconds', () => {
+    const s = mk(
+      deployment(1).replace('  replicas: 1\n', '  replicas: 1\n  minReadySeconds: 10\n'),
+    );
+    s.advanceTo(20_000);
+    s.dispatch({
+      kind: 'set-image',
+      target: 'deployment/web',
+      container: 'nginx',
+      image: 'nginx:1.28',
+    });
+    s.advanceTo(60_000);
+    const fresh = s.pods().find((p) => p.spec!.containers[0]!.image === 'nginx:1.28')!;
+    const readyAt = Date.parse(
+      fresh.status!.conditions!.find((c) => c.type === 'Ready')!.lastTransitionTime!,
+    );
+    const down = s
+      .events()
+      .find((e) => e.reason === 'ScalingReplicaSet' && e.message.includes('down'))!;
+    const epoch = Date.UTC(2025, 0, 1);
+    expect(down.atMs).toBeGreaterThanOrEqual(readyAt - epoch + 10_000);
+    expect(down.atMs).toBeLessThan(readyAt - epoch + 12_000);
+  });
+});
+
 describe('Recreate', () => {
   it('old pods are gone before new ones start', () => {
     const s = mk(
