@@ -51,7 +51,7 @@ describe('through the simulation', () => {
     });
     expect(s.printRows()[0]!.status).toBe('Init:1/2');
     // nslookup prints the address the cluster gave the Service.
-    const ip = s.workloads().services.find((x) => x.metadata?.name === 'myservice')
+    const ip = s.workloads?.().services.find((x) => x.metadata?.name === 'myservice')
       ?.spec?.clusterIP;
     expect(ip).toMatch(/^10\.9[6-9]\./);
     expect(s.logs('init-myservice').at(-1)).toBe(
