@@ -69,7 +69,9 @@ export const lessonsEn = {
   'lesson.pause.hostname.choice.2': 'The node’s name',
   'lesson.pause.hostname.why':
     'They share one UTS namespace, whose hostname is the pod’s name (or `spec.hostname`).',
-  'lesson.pause.hostname.check': 'both containers running — read their logs',
+  'lesson.pause.hostname.action': 'Kill the pause container',
+  'lesson.pause.hostname.check':
+    'both containers running again in the new sandbox — their logs still print the pod name',
   'lesson.pause.localhost.text':
     'The network namespace is shared too: one IP address and one set of ports for the whole pod.',
   'lesson.pause.localhost.question': 'How does the client container reach nginx?',
@@ -78,7 +80,8 @@ export const lessonsEn = {
   'lesson.pause.localhost.choice.2': 'It cannot: containers are isolated',
   'lesson.pause.localhost.why':
     'Same network namespace, so same loopback. The flip side: two containers cannot both listen on port 80.',
-  'lesson.pause.localhost.check': 'nginx and the client both running',
+  'lesson.pause.localhost.action': 'Crash nginx',
+  'lesson.pause.localhost.check': 'nginx restarted on the same port; the client kept running',
   'lesson.pause.sandbox.text':
     'Because the `pause` container holds the namespaces, losing it means losing the pod’s environment.',
   'lesson.pause.sandbox.question':

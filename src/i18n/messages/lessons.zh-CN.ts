@@ -60,7 +60,8 @@ export const lessonsZh = {
   'lesson.pause.hostname.choice.2': '节点的名称',
   'lesson.pause.hostname.why':
     '它们共享同一个 UTS 命名空间，主机名就是 Pod 的名称（或 `spec.hostname`）。',
-  'lesson.pause.hostname.check': '两个容器都在运行，可以查看它们的日志',
+  'lesson.pause.hostname.action': '杀死 `pause` 容器',
+  'lesson.pause.hostname.check': '两个容器都在新沙箱中重新运行，日志中打印的仍是 Pod 名称',
   'lesson.pause.localhost.text': '网络命名空间也是共享的：整个 Pod 只有一个 IP 地址和一套端口。',
   'lesson.pause.localhost.question': '客户端容器如何访问 nginx？',
   'lesson.pause.localhost.choice.0': '通过 `localhost:80`',
@@ -68,7 +69,8 @@ export const lessonsZh = {
   'lesson.pause.localhost.choice.2': '无法访问：容器之间相互隔离',
   'lesson.pause.localhost.why':
     '同一个网络命名空间意味着同一个回环接口。反过来，两个容器也不能同时监听 80 端口。',
-  'lesson.pause.localhost.check': 'nginx 和客户端都在运行',
+  'lesson.pause.localhost.action': '让 nginx 崩溃',
+  'lesson.pause.localhost.check': 'nginx 在同一端口上重启，客户端一直在运行',
   'lesson.pause.sandbox.text':
     '命名空间由 `pause` 容器持有，所以失去它就等于失去了 Pod 的运行环境。',
   'lesson.pause.sandbox.question': '如果 `pause` 容器终止，已经完成的 Init 容器会怎样？',
