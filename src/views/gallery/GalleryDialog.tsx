@@ -41,6 +41,7 @@ export default function Gallery({
   return (
     <dialog
       ref={ref}
+      role="dialog"
       className="podscope-dialog podscope-gallery"
       aria-labelledby={`${id}-title`}
       onCancel={(e) => {
