@@ -73,6 +73,9 @@ test('inject a crash: the kubelet restarts at once, then CrashLoopBackOff counts
   await web.getByRole('button', { name: 'CrashLoopBackOff', exact: true }).click();
   const why = page.getByRole('dialog', { name: 'Why CrashLoopBackOff?' });
   await expect(why.getByText(/10 s, 20 s, 40 s/)).toBeVisible();
+  await expect(
+    why.getByText(/web: restartCount 1; next try in \d+ s of cluster time/),
+  ).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(why).toBeHidden();
 

@@ -99,6 +99,7 @@ export const anatomyEn = {
   'why.gotchas': 'Watch out',
   'why.learnMore': 'Read more on kubernetes.io',
   'why.close': 'Close',
+  'why.nextTry': '{name}: restartCount {count}; next try in {seconds} s of cluster time.',
 
   'live.container': '{pod}/{name}: {reason}, restart {count}',
   'live.pod': 'Pod {name}: {status}',

@@ -99,6 +99,7 @@ export const anatomyZh = {
   'why.gotchas': '注意',
   'why.learnMore': '在 kubernetes.io 上阅读更多',
   'why.close': '关闭',
+  'why.nextTry': '{name}：restartCount {count}；集群时间 {seconds} 秒后再次尝试。',
 
   'live.container': '{pod}/{name}：{reason}，重启次数 {count}',
   'live.pod': 'Pod {name}：{status}',

@@ -1,7 +1,8 @@
 import { memo, useCallback, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useLocale, useT } from '../../i18n/index.ts';
 import { docUrl, explainStatus, type StatusColumn } from '../explain/explain.ts';
-import { usePod } from '../hooks.ts';
+import { usePodscope } from '../../store/StoreProvider.tsx';
+import { anatomyOf, podOf, usePod, useStableSelect } from '../hooks.ts';
 import { Popover } from '../ui/Popover.tsx';
 
 export interface WhyStatusProps {
@@ -62,6 +63,26 @@ export const WhyStatus = memo(function WhyStatus({
   );
 });
 
+/** For a back-off: the container waiting, its restarts, and the cluster seconds to its next try. */
+function NextTry({ podName }: { podName: string }) {
+  const t = useT();
+  const waiting = useStableSelect((s) => {
+    const c = podOf(anatomyOf(s), podName)?.containers.find(
+      (x) => x.backOffUntilMs !== undefined && x.state !== 'running',
+    );
+    return c ? { name: c.name, until: c.backOffUntilMs ?? 0, restarts: c.restartCount } : undefined;
+  });
+  const left = usePodscope((s) =>
+    waiting ? Math.max(0, Math.ceil((waiting.until - (s.frame?.nowMs ?? 0)) / 1000)) : 0,
+  );
+  if (!waiting || left <= 0) return null;
+  return (
+    <p className="podscope-why-next">
+      {t('why.nextTry', { name: waiting.name, count: waiting.restarts, seconds: left })}
+    </p>
+  );
+}
+
 function WhyPopover({
   anchor,
   column,
@@ -96,6 +117,7 @@ function WhyPopover({
       {ex.body.map((m) => (
         <p key={m.key}>{t(m.key, m.params)}</p>
       ))}
+      {/BackOff/.test(value) && pod && <NextTry podName={pod.name} />}
       <p className="podscope-why-concept">
         {t('why.concept', { concept: t(ex.concept.key, ex.concept.params) })} ·{' '}
         <a href={docUrl(ex.doc, locale)} target="_blank" rel="noreferrer">
