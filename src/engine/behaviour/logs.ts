@@ -5,7 +5,7 @@
  */
 import type { ContainerInstance, LogLine, PodSystem } from './types.ts';
 
-/** Lines kept per instance; older lines are dropped (and counted). */
+/** Lines kept per instance (up to 1,000 more between trims); older lines are dropped (and counted). */
 export const MAX_LOG_LINES = 5000;
 
 /** Appends `text` (split on newlines; one trailing newline is not an extra line). */
@@ -19,7 +19,8 @@ export function logLine(
   for (const line of body.split('\n')) {
     inst.logs.push({ atMs: sys.nowMs, stream, text: line });
   }
-  if (inst.logs.length > MAX_LOG_LINES) {
+  // Trimmed in batches of 1,000 lines (no O(n) splice per line).
+  if (inst.logs.length > MAX_LOG_LINES + 1000) {
     const drop = inst.logs.length - MAX_LOG_LINES;
     inst.logs.splice(0, drop);
     inst.droppedLogLines += drop;

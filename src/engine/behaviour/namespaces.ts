@@ -125,7 +125,7 @@ const MAX_CONNECTIONS = 500;
 
 export function recordConnection(sys: PodSystem, c: Connection): void {
   sys.connections.push(c);
-  if (sys.connections.length > MAX_CONNECTIONS)
+  if (sys.connections.length > MAX_CONNECTIONS + 250)
     sys.connections.splice(0, sys.connections.length - MAX_CONNECTIONS);
 }
 

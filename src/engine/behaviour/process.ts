@@ -66,7 +66,8 @@ export function spawn(
 }
 
 function trimEvents(sys: PodSystem): void {
-  if (sys.procEvents.length > 1000) sys.procEvents.splice(0, sys.procEvents.length - 1000);
+  // Trimmed in batches: keeps the last 1,000 to 1,500 events without an O(n) splice per event.
+  if (sys.procEvents.length > 1500) sys.procEvents.splice(0, sys.procEvents.length - 1000);
 }
 
 function removeProc(sys: PodSystem, proc: Proc): void {

@@ -624,8 +624,12 @@ function probe(
 // inside: processes, listeners and files of a running container
 // ---------------------------------------------------------------------------
 
+/** The view replays a container at most this far; later it shows that instant (with a notice). */
+const INSIDE_REPLAY_MS = 20 * 60_000;
+
 function inside(c: Container, ctx: BehaviourContext & { elapsedMs: number }): ContainerInside {
-  const iso = systemAt(c, ctx, Math.max(0, ctx.elapsedMs));
+  const capped = ctx.elapsedMs > INSIDE_REPLAY_MS;
+  const iso = systemAt(c, ctx, Math.min(Math.max(0, ctx.elapsedMs), INSIDE_REPLAY_MS));
   const view = runtimeView(iso.sys);
   const cv = view.containers.find((x) => x.name === c.name);
   if (!cv || iso.exit)
@@ -668,7 +672,12 @@ function inside(c: Container, ctx: BehaviourContext & { elapsedMs: number }): Co
         ok: x.ok,
         summary: x.summary,
       })),
-    notices: view.notices.map((n) => n.message),
+    notices: [
+      ...view.notices.map((n) => n.message),
+      ...(capped
+        ? ['assumed container state after 20 minutes: shown as it was 20 minutes after the start']
+        : []),
+    ],
   };
 }
 
