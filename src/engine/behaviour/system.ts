@@ -127,6 +127,7 @@ export function createPodSystem(pod: Pod, opts: PodSystemOptions, ctx: Behaviour
     execs: [],
     nextExecId: 1,
     outbox: [],
+    serviceLookups: 0,
   };
   sys.volumes = createVolumes(
     spec.volumes ?? [],

@@ -396,6 +396,8 @@ export interface PodSystem {
   nextExecId: number;
   /** Occurrences not yet returned to the caller. */
   outbox: Occurrence[];
+  /** How many times a process asked for a Service (DNS, wget, nc): a Service appearing can change its course. */
+  serviceLookups: number;
 }
 
 /** What happened that the kubelet side must react to. */

@@ -89,6 +89,8 @@ export interface ContainerProgram {
   note: string;
   /** What Podscope could not simulate exactly, and what it did instead. */
   notices?: string[];
+  /** The program looked a Service up: a Service appearing may change what it does. */
+  asksServices?: boolean;
 }
 
 export interface BehaviourContext {
@@ -460,6 +462,7 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
     onStop,
     note: `${i.assumedImage ? 'unknown image, assumed to run until stopped' : i.note}; \`${argv}\` ${reading}; ${stopText}${notices.length ? ` — ${notices.join('; ')}` : ''}`,
     notices,
+    asksServices: iso.sys.serviceLookups > 0,
   });
 }
 

@@ -1616,6 +1616,7 @@ class Sim implements Simulation {
         for (const p of Object.values(this.st.pods)) {
           for (const r of p.containers) {
             if (r.state !== 'running' || !r.program || r.program.exit) continue;
+            if (r.program.asksServices === false) continue;
             if (r.startedAtMs === undefined) continue;
             const start = r.startedAtMs;
             const prog = this.beh.program(this.specOf(p, r), {

@@ -109,6 +109,7 @@ export function resolveHost(X: Exec, host: string): Resolution {
   }
   const ref = serviceFromHost(host, sys.namespace);
   if (!ref) return { kind: 'external', host };
+  sys.serviceLookups++;
   const fqdn = `${ref.name}.${ref.namespace}.svc.cluster.local`;
   if (ref.name === 'kubernetes' && ref.namespace === 'default') {
     return {
