@@ -76,7 +76,7 @@ export function psLines(sys: PodSystem, viewer: Proc): string[] {
   const lines = ['PID   USER     TIME  COMMAND'];
   for (const p of visibleProcs(sys, viewer)) {
     const cmd = p.state === 'zombie' ? `[${basename(p.argv[0] ?? '')}]` : p.argv.join(' ');
-    const cpu = p.state === 'zombie' ? 0 : Math.min(sys.nowMs - p.startedAtMs, 0);
+    const cpu = 0; // CPU time is not simulated
     lines.push(`${String(p.pid).padStart(5)} root     ${fmtTime(cpu).padStart(5)} ${cmd}`);
   }
   return lines;
