@@ -92,7 +92,9 @@ for (const lang of LANGUAGES) {
 async function untranslated(root: Locator): Promise<string> {
   return root.evaluate((el) => {
     const clone = el.cloneNode(true) as HTMLElement;
-    for (const skip of clone.querySelectorAll('code, pre, textarea, .cm-editor, table, select'))
+    for (const skip of clone.querySelectorAll(
+      'code, samp, pre, textarea, .cm-editor, table, select',
+    ))
       skip.remove();
     let text = clone.textContent ?? '';
     for (let prev = ''; prev !== text;) {

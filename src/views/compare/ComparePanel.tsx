@@ -232,11 +232,14 @@ function Side({
       {pod && (
         <ul className="podscope-compare-containers">
           <li>
-            <code>phase</code>: {pod.status?.phase ?? '—'}
+            <code>phase</code>: <samp>{pod.status?.phase ?? '—'}</samp>
           </li>
           {statuses.map((c) => (
             <li key={c.name}>
-              <code>{c.name}</code>: {stateText(c)}, Restart Count: {c.restartCount ?? 0}
+              <code>{c.name}</code>:{' '}
+              <samp>
+                {stateText(c)}, Restart Count: {c.restartCount ?? 0}
+              </samp>
             </li>
           ))}
         </ul>
@@ -244,7 +247,9 @@ function Side({
       <ul className="podscope-compare-events">
         {view.events.map((e, i) => (
           <li key={i}>
-            {formatClock(e.atMs)} {e.type} {e.reason}: {e.message}
+            <samp>
+              {formatClock(e.atMs)} {e.type} {e.reason}: {e.message}
+            </samp>
           </li>
         ))}
       </ul>

@@ -7,6 +7,10 @@ const LessonPanelImpl = lazy(() => import('./LessonPanelImpl.tsx'));
 export interface LessonPanelProps {
   /** Shows a Close button that calls this. */
   onClose?: () => void;
+  /** Opens this lesson (its first step not yet done) instead of the list. */
+  lesson?: string;
+  /** With `lesson`: open this step (0-based) instead. */
+  step?: number;
 }
 
 /** Guided lessons following the article, with progress kept in this browser. */

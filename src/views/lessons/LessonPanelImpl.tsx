@@ -15,11 +15,26 @@ import type { LessonPanelProps } from './LessonPanel.tsx';
 
 type Where = { lesson: string; step: number } | { lesson: string; finished: true } | undefined;
 
-export default function LessonPanelImpl({ onClose }: LessonPanelProps) {
+function firstOpenStep(l: Lesson, progress: Progress): number {
+  const done = progress[l.id] ?? [];
+  const next = l.steps.findIndex((s) => !done.includes(s.id));
+  return next < 0 ? 0 : next;
+}
+
+export default function LessonPanelImpl({
+  onClose,
+  lesson: initial,
+  step: initialStep,
+}: LessonPanelProps) {
   const t = useT();
   const id = useId();
   const [progress, setProgress] = useState<Progress>(loadProgress);
-  const [where, setWhere] = useState<Where>();
+  const [where, setWhere] = useState<Where>(() => {
+    const l = initial ? lessons.find((x) => x.id === initial) : undefined;
+    if (!l) return undefined;
+    const valid = initialStep !== undefined && initialStep >= 0 && initialStep < l.steps.length;
+    return { lesson: l.id, step: valid ? initialStep : firstOpenStep(l, progress) };
+  });
   const update = (p: Progress) => {
     setProgress(p);
     saveProgress(p);
@@ -50,11 +65,7 @@ export default function LessonPanelImpl({ onClose }: LessonPanelProps) {
       {!lesson || !where ? (
         <LessonList
           progress={progress}
-          onOpen={(l) => {
-            const done = progress[l.id] ?? [];
-            const next = l.steps.findIndex((s) => !done.includes(s.id));
-            setWhere({ lesson: l.id, step: next < 0 ? 0 : next });
-          }}
+          onOpen={(l) => setWhere({ lesson: l.id, step: firstOpenStep(l, progress) })}
           onReset={() => update({})}
         />
       ) : 'finished' in where ? (
