@@ -355,4 +355,32 @@ describe('through the simulation', () => {
       { numRuns: 150, seed: 11 },
     );
   });
+
+  it('a sidecar listed before nginx reaches it once nginx has started (containers started next are anticipated)', () => {
+    const s = createSimulation({
+      manifest: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'order' },
+        spec: {
+          containers: [
+            {
+              name: 'poller',
+              image: 'busybox',
+              command: [
+                'sh',
+                '-c',
+                'while true; do wget -q -O /dev/null localhost && echo up || echo down; sleep 5; done',
+              ],
+            },
+            { name: 'web', image: 'nginx:1.27' },
+          ],
+        },
+      },
+      seed: 1,
+    });
+    s.advance(60_000);
+    const logs = s.logs('poller');
+    expect(logs.at(-1)).toBe('up');
+  });
 });

@@ -412,7 +412,7 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
       note: `${iso.start.reason}: ${iso.start.message}`,
     });
   }
-  const inst = () => iso.sys.instances[iso.sys.instances.length - 1]!;
+  const inst = () => iso.sys.instances.find((x) => x.name === c.name)!;
   let atStop: PodSystem | undefined;
   const o = iso.offset;
   runTo(iso, o + Math.min(STOP_PROBE_MS, HORIZON_MS));
@@ -588,7 +588,7 @@ function probe(
   if (ctx.elapsedMs === undefined || p.grpc) return { ok: true, output: '' };
   const iso = systemAt(ctx.container, ctx, ctx.elapsedMs);
   if (iso.exit || !iso.start.ok) return { ok: false, output: 'container is not running' };
-  const inst = iso.sys.instances[iso.sys.instances.length - 1]!;
+  const inst = iso.sys.instances.find((x) => x.name === ctx.container.name)!;
   const now = { nowMs: iso.sys.nowMs, cluster: iso.cluster };
   if (p.exec?.command) {
     const r = runExec(iso.sys, ctx.container.name, p.exec.command, now);

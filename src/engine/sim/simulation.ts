@@ -1021,9 +1021,19 @@ class Sim implements Simulation {
           podIp: ip,
           podSpec: p.api.spec,
           // The pod's running containers and the Services, relative to this start (behaviour seam).
-          peers: p.containers
-            .filter((o) => o !== rec && o.state === 'running' && o.startedAtMs !== undefined)
-            .map((o) => ({ container: this.specOf(p, o), sinceMs: o.startedAtMs! - this.now })),
+          peers: [
+            ...p.containers
+              .filter((o) => o !== rec && o.state === 'running' && o.startedAtMs !== undefined)
+              .map((o) => ({ container: this.specOf(p, o), sinceMs: o.startedAtMs! - this.now })),
+            // App containers this sync starts next, about 150 ms apart.
+            ...plan.steps
+              .slice(plan.i + 1)
+              .flatMap((st, k) =>
+                st.t === 'start' && st.kind === 'app'
+                  ? [{ container: p.api.spec!.containers[st.index]!, sinceMs: 150 * (k + 1) }]
+                  : [],
+              ),
+          ],
           services: servicesFor(this.st, this.now, p.api.metadata?.namespace),
         });
         if (rec.program.exit) {
