@@ -19,6 +19,14 @@ test('a scenario from the gallery becomes the running pod', async ({ page }) => 
     page.getByRole('status').filter({ hasText: 'Loaded: restartPolicy: Never' }),
   ).toBeAttached();
   await expect(page.getByText('restart-demo').first()).toBeVisible();
+  // Focus goes back to the opener; Escape closes the gallery without loading anything.
+  const opener = page.getByRole('button', { name: 'Scenarios', exact: true });
+  await expect(opener).toBeFocused();
+  await opener.click();
+  await expect(gallery).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(gallery).toBeHidden();
+  await expect(opener).toBeFocused();
 });
 
 test('side by side: the same exits under Always and OnFailure, on one clock', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import type { Scenario } from '../../scenarios/index.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
@@ -19,15 +19,22 @@ export function ScenarioPicker({ onLoaded }: ScenarioPickerProps) {
   const load = usePodscope((s) => s.load);
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState<Scenario>();
+  const trigger = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    // The dialog leaves the page: give focus back to what opened it.
+    requestAnimationFrame(() => trigger.current?.focus());
+  };
   const pick = (s: Scenario) => {
     load(s.run);
     setLoaded(s);
-    setOpen(false);
+    close();
     onLoaded?.(s);
   };
   return (
     <div className="podscope-picker">
       <button
+        ref={trigger}
         type="button"
         className="podscope-btn"
         aria-haspopup="dialog"
@@ -41,7 +48,7 @@ export function ScenarioPicker({ onLoaded }: ScenarioPickerProps) {
       </span>
       {open && (
         <Suspense fallback={<span role="status">{t('editor.loading')}</span>}>
-          <GalleryDialog onPick={pick} onClose={() => setOpen(false)} />
+          <GalleryDialog onPick={pick} onClose={close} />
         </Suspense>
       )}
     </div>
