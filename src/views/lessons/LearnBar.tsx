@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { CompareView } from '../compare/CompareView.tsx';
 import { ManifestEditor } from '../editor/ManifestEditor.tsx';
@@ -23,7 +23,13 @@ export function LearnBar({ storageKey, initial }: LearnBarProps) {
   const t = useT();
   const [open, setOpen] = useState<Panel | undefined>(initial);
   const toggle = (p: Panel) => setOpen((cur) => (cur === p ? undefined : p));
-  const close = () => setOpen(undefined);
+  const toggles = useRef<Partial<Record<Panel, HTMLButtonElement | null>>>({});
+  const close = () => {
+    const was = open;
+    setOpen(undefined);
+    // The panel leaves the page: give focus back to its toggle.
+    if (was) requestAnimationFrame(() => toggles.current[was]?.focus());
+  };
   const buttons: { id: Panel; label: string }[] = [
     { id: 'lessons', label: t('lessons.open') },
     { id: 'editor', label: t('editor.open') },
@@ -36,6 +42,9 @@ export function LearnBar({ storageKey, initial }: LearnBarProps) {
         {buttons.map((b) => (
           <button
             key={b.id}
+            ref={(el) => {
+              toggles.current[b.id] = el;
+            }}
             type="button"
             className="podscope-btn"
             aria-pressed={open === b.id}
