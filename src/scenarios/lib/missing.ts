@@ -5,8 +5,6 @@ import type { EngineFeature, Scenario } from '../types.ts';
  * scenarios then run and must pass. (`PODSCOPE_ALL_SCENARIOS=1` runs every scenario regardless.)
  */
 export const MISSING: Partial<Record<EngineFeature, string>> = {
-  namespaces: 'shared network/UTS/PID namespace effects (issue 5) are not in the engine yet',
-  volumes: 'emptyDir files shared between containers (issue 5) are not in the engine yet',
   rollout:
     "the engine has no Action to change a Deployment's template mid-run (needed for a rollout)",
 };
