@@ -23,6 +23,8 @@ const LANGUAGES: { name: string; cat: Catalogue; switchTo?: string }[] = [
 ];
 
 const before = (template: string) => template.split('{')[0]!;
+const labelled = (cat: Catalogue, what: string, title: string) =>
+  cat['lessons.labelled']!.replace('{what}', what).replace('{title}', title);
 
 async function openLessons(page: Page, cat: Catalogue): Promise<Locator> {
   await page.getByRole('button', { name: cat['lessons.open'], exact: true }).click();
@@ -45,7 +47,10 @@ for (const lang of LANGUAGES) {
           await page.getByRole('button', { name: lang.switchTo, exact: true }).click();
         await openLessons(page, lang.cat);
         await page
-          .getByRole('button', { name: `${lang.cat['lessons.start']}: ${title}`, exact: true })
+          .getByRole('button', {
+            name: labelled(lang.cat, lang.cat['lessons.start']!, title),
+            exact: true,
+          })
           .click();
         const panel = page.getByRole('region', { name: title });
         for (let n = 1; n <= 10; n++) {
@@ -78,7 +83,7 @@ for (const lang of LANGUAGES) {
         await page.getByRole('button', { name: lang.cat['lessons.list'], exact: true }).click();
         await expect(
           page.getByRole('button', {
-            name: `${lang.cat['lessons.review']}: ${title}`,
+            name: labelled(lang.cat, lang.cat['lessons.review']!, title),
             exact: true,
           }),
         ).toBeVisible();
@@ -118,7 +123,7 @@ test('the pseudo-locale shows no untranslated string in the learning tools', asy
   expect(await untranslated(list)).toBe('');
 
   const title = `⟦${en['lesson.pod.title']}⟧`;
-  await list.getByRole('button', { name: `${p('lessons.start')}: ${title}` }).click();
+  await list.getByRole('button', { name: `⟦${p('lessons.start')}: ${title}⟧` }).click();
   const lesson = page.getByRole('region', { name: title });
   await lesson.getByRole('radio').first().check();
   expect(await untranslated(lesson)).toBe('');

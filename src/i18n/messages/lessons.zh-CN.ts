@@ -6,6 +6,8 @@ export const lessonsZh = {
   'lessons.title': '引导式课程',
   'lessons.close': '关闭',
   'lessons.list': '全部课程',
+  /** An action and what it applies to, e.g. a button's accessible name. */
+  'lessons.labelled': '{what}：{title}',
   'lessons.start': '开始',
   'lessons.continue': '继续',
   'lessons.review': '复习',

@@ -197,7 +197,10 @@ function Side({
   return (
     <article
       className="podscope-compare-side"
-      aria-label={`${label}: ${plain(t(scenario.titleKey as MessageKey))}`}
+      aria-label={t('lessons.labelled', {
+        what: label,
+        title: plain(t(scenario.titleKey as MessageKey)),
+      })}
     >
       <h3>{plain(t(scenario.titleKey as MessageKey))}</h3>
       <p>

@@ -119,7 +119,16 @@ function LessonList({
               <button
                 type="button"
                 className="podscope-btn podscope-btn--small"
-                aria-label={`${t(done === 0 ? 'lessons.start' : done === total ? 'lessons.review' : 'lessons.continue')}: ${title}`}
+                aria-label={t('lessons.labelled', {
+                  what: t(
+                    done === 0
+                      ? 'lessons.start'
+                      : done === total
+                        ? 'lessons.review'
+                        : 'lessons.continue',
+                  ),
+                  title,
+                })}
                 onClick={() => onOpen(l)}
               >
                 {t(
