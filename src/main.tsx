@@ -1,18 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createPodscopeStore } from './store/createPodscopeStore.ts';
-import { StoreProvider } from './store/StoreProvider.tsx';
-import { App } from './views/App.tsx';
-import { DEFAULT_RUN } from './views/defaultRun.ts';
-import { createSimClient } from './worker/client.ts';
 import './styles/app.css';
+import { startApp } from './embed/startApp.ts';
 
-const store = createPodscopeStore(createSimClient(), DEFAULT_RUN);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>
-  </StrictMode>,
-);
+// The app and the iframe embed (`?embed=1`) mount through the same path as the <pod-scope>
+// element: src/embed/mount.tsx (a worker, a store and a React root per instance).
+startApp(document.getElementById('root')!);

@@ -18,7 +18,6 @@ import { attachHostApi } from './hostApi.ts';
 import { createNoticeList, Notices, type Notice, type NoticeList } from './Notices.tsx';
 import { PANEL_IDS, type PanelId, type Theme } from './params.ts';
 import { defaultRun, scenarioRun, scenarioRunNow } from './scenarios.ts';
-import { ShareButton } from './ShareDialog.tsx';
 import { watchVisibility } from './visibility.ts';
 
 export interface MountOptions {
@@ -101,11 +100,6 @@ function Shell({
         data-panels={options.panels?.join(' ')}
       >
         <Notices list={notices} />
-        {!options.embed && (
-          <div className="podscope-shell__actions">
-            <ShareButton />
-          </div>
-        )}
         {children}
       </div>
     </I18nProvider>
