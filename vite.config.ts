@@ -27,7 +27,9 @@ const builds: Record<string, { build: BuildEnvironmentOptions; plugins: PluginOp
     build: {
       ...oneFile,
       outDir: 'dist-embed',
-      minify: true,
+      // Vite keeps whitespace in ES libraries for their bundlers; this one goes straight to
+      // browsers, so minify fully.
+      rolldownOptions: { output: { codeSplitting: false, minify: true } },
       lib: { entry: 'src/embed/element.ts', formats: ['es'], fileName: () => 'pod-scope.js' },
     },
     plugins: [noPreloadMarkers(), noMotionGlobal(), inlineWorkers(), inlineExtractedCss()],
