@@ -18,6 +18,7 @@ import { attachHostApi } from './hostApi.ts';
 import { createNoticeList, Notices, type Notice, type NoticeList } from './Notices.tsx';
 import { PANEL_IDS, type PanelId, type Theme } from './params.ts';
 import { defaultRun, scenarioRun, scenarioRunNow } from './scenarios.ts';
+import { ShareButton } from './ShareDialog.tsx';
 import { watchVisibility } from './visibility.ts';
 
 export interface MountOptions {
@@ -174,13 +175,15 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
     ...(options.panels ? { panels: options.panels } : {}),
     appUrl: options.appUrl ?? '',
   };
+  // One element for the instance's life: the header is memoized on its props.
+  const headerActions = embedOptions.embed ? undefined : <ShareButton />;
   const root = createRoot(element);
   root.render(
     <StrictMode>
       <StoreProvider store={store}>
         <EmbedContext.Provider value={embedOptions}>
           <Shell options={embedOptions} notices={notices}>
-            <App noLearn={embedOptions.embed} />
+            <App noLearn={embedOptions.embed} headerActions={headerActions} />
           </Shell>
         </EmbedContext.Provider>
       </StoreProvider>

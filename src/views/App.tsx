@@ -24,6 +24,8 @@ export interface AppSlots {
   timeline?: ReactNode;
   /** Hides the learning tools (gallery, lessons, editor, compare), e.g. in a small embed. */
   noLearn?: boolean;
+  /** Extra header buttons (the Share / Embed button); keep the element stable, Header is memo. */
+  headerActions?: ReactNode;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface AppSlots {
  * faults and the timeline. Everything is scoped under `.podscope-root`; nothing touches
  * <html> or <body>.
  */
-export function App({ panels, timeline, noLearn }: AppSlots = {}) {
+export function App({ panels, timeline, noLearn, headerActions }: AppSlots = {}) {
   const locale = usePodscope((s) => s.locale);
   const theme = usePodscope((s) => s.theme);
   const [layer, setLayer] = useState<HTMLElement | null>(null);
@@ -46,7 +48,7 @@ export function App({ panels, timeline, noLearn }: AppSlots = {}) {
       >
         <LayerContext.Provider value={layer}>
           <Motion>
-            <Header />
+            <Header actions={headerActions} />
             {!noLearn && <LearnBar />}
             <ErrorBanner />
             <main className="podscope-main">

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useLocale, useT, type Locale } from '../../i18n/index.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
 import type { Theme } from '../../store/createPodscopeStore.ts';
@@ -9,7 +9,7 @@ const LOCALES: { id: Locale; label: string; lang: string }[] = [
 ];
 const THEMES: Theme[] = ['auto', 'light', 'dark'];
 
-export const Header = memo(function Header() {
+export const Header = memo(function Header({ actions }: { actions?: ReactNode }) {
   const t = useT();
   const locale = useLocale();
   const theme = usePodscope((s) => s.theme);
@@ -22,6 +22,7 @@ export const Header = memo(function Header() {
       </h1>
       <p className="podscope-tagline">{t('app.tagline')}</p>
       <span className="podscope-header-spacer" />
+      {actions}
       <div className="podscope-seg" role="group" aria-label={t('locale.label')}>
         {LOCALES.map((l) => (
           <button
