@@ -6,7 +6,7 @@
  */
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider, matchLocale, type Locale } from '../i18n/index.ts';
+import { I18nProvider, matchLocale, type AnyLocale } from '../i18n/index.ts';
 import { createPodscopeStore, type PodscopeStore } from '../store/createPodscopeStore.ts';
 import { StoreProvider, usePodscope } from '../store/StoreProvider.tsx';
 import { App } from '../views/App.tsx';
@@ -30,7 +30,7 @@ export interface MountOptions {
   scenario?: string;
   /** Simulated ms to open at (paused unless `autoplay`). */
   atMs?: number;
-  lang?: Locale;
+  lang?: AnyLocale;
   autoplay?: boolean;
   speed?: number;
   theme?: Theme;
@@ -68,7 +68,7 @@ function resolveRun(o: MountOptions): { run: Run; pending?: string } {
   return { run: defaultRun() };
 }
 
-function defaultLocale(): Locale {
+function defaultLocale(): AnyLocale {
   return matchLocale(typeof navigator === 'undefined' ? [] : navigator.languages);
 }
 

@@ -4,7 +4,7 @@
  * `window`. An invalid value is dropped (its default applies) and reported in `warnings`.
  */
 import { MAX_SPEED, MIN_SPEED } from '../worker/protocol.ts';
-import type { Locale } from '../i18n/index.ts';
+import type { AnyLocale } from '../i18n/index.ts';
 
 export { MAX_SPEED, MIN_SPEED };
 
@@ -23,7 +23,7 @@ export interface EmbedParams {
   /** Hide the app's chrome and fit the frame. */
   embed: boolean;
   scenario?: string;
-  lang?: Locale;
+  lang?: AnyLocale;
   autoplay: boolean;
   speed?: number;
   theme: Theme;
@@ -46,11 +46,16 @@ export function parseFlag(value: string | null): boolean | undefined {
   return undefined;
 }
 
-export function parseLang(value: string | null): Locale | undefined {
+/**
+ * `en` or `zh-CN` (case-insensitive). `pseudo` is also accepted: a test locale that wraps every
+ * UI string in ⟦…⟧ so untranslated text stands out.
+ */
+export function parseLang(value: string | null): AnyLocale | undefined {
   if (value === null) return undefined;
   const v = value.trim().toLowerCase();
   if (v === 'en') return 'en';
   if (v === 'zh-cn') return 'zh-CN';
+  if (v === 'pseudo') return 'pseudo';
   return undefined;
 }
 

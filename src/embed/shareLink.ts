@@ -174,7 +174,8 @@ function validateState(data: unknown): ShareState | string {
     speed,
   };
   if (lang !== undefined) {
-    const l = typeof lang === 'string' && lang === parseLang(lang) ? lang : undefined;
+    const parsed = typeof lang === 'string' ? parseLang(lang) : undefined;
+    const l = parsed === lang && parsed !== 'pseudo' ? parsed : undefined;
     if (!l) return 'unknown language';
     state.lang = l;
   }
