@@ -24,14 +24,29 @@ spec:
           image: nginx:1.27
 `;
 
-/** The manifest the rollout applies at 60 s (kept for when the engine can apply it). */
+/** The manifest after the rollout: only the init container's image differs. */
 export const deploymentInitImageNext = deployment('busybox:1.37');
 
 export const deploymentInitImage: Scenario = {
   id: 'deployment-init-image',
   titleKey: 'scenario.deployment-init-image.title',
   pointKey: 'scenario.deployment-init-image.point',
-  run: { manifest: deployment('busybox:1.36'), seed: 1, actions: [] },
+  run: {
+    manifest: deployment('busybox:1.36'),
+    seed: 1,
+    // `kubectl set image deployment/web fetch-config=busybox:1.37` once both pods run.
+    actions: [
+      {
+        atMs: 60_000,
+        action: {
+          kind: 'set-image',
+          target: 'deployment/web',
+          container: 'fetch-config',
+          image: 'busybox:1.37',
+        },
+      },
+    ],
+  },
   durationMs: 180_000,
   outcome:
     "changing the init container's image creates a new ReplicaSet; its new pods replace the old ones one by one",
@@ -46,5 +61,5 @@ export const deploymentInitImage: Scenario = {
     ensure(sim.pods().length >= 4, 'the old pods were not replaced');
   },
   tags: ['controllers', 'init'],
-  requires: ['kubelet', 'controllers', 'rollout'],
+  requires: ['kubelet', 'controllers'],
 };
