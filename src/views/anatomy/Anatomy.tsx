@@ -1,8 +1,8 @@
 import { ConnectionMode, ReactFlow, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useT } from '../../i18n/index.ts';
-import { useCallback, useRef } from 'react';
-import { anatomyOf } from '../hooks.ts';
+import { useCallback, useMemo, useRef } from 'react';
+import { anatomyOf, frameOf, useStableSelect } from '../hooks.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
 import { layoutAnatomy, structureKey, type AnatomyLayout, type AnatomyNode } from './layout.ts';
 import { ContainerNode } from './nodes/ContainerNode.tsx';
@@ -10,6 +10,7 @@ import { K8sNode, LaneNode } from './nodes/K8sNode.tsx';
 import { PodNode } from './nodes/PodNode.tsx';
 import { SandboxNode } from './nodes/SandboxNode.tsx';
 import { VolumeNode } from './nodes/VolumeNode.tsx';
+import { trafficEdges } from './traffic.ts';
 
 const nodeTypes: NodeTypes = {
   k8snode: K8sNode,
@@ -37,6 +38,12 @@ export function Anatomy() {
     return cache.current.graph;
   });
   const key = cache.current?.key ?? '';
+  // Localhost traffic is drawn over the stable layout as it happens.
+  const traffic = useStableSelect((s) => trafficEdges(frameOf(s)));
+  const edges = useMemo(
+    () => (traffic.length ? [...graph.edges, ...traffic] : graph.edges),
+    [graph.edges, traffic],
+  );
   const theme = usePodscope((s) => s.theme);
   const select = usePodscope((s) => s.select);
   // A click handler also gives nodes pointer events (React Flow drops them for static nodes).
@@ -55,7 +62,7 @@ export function Anatomy() {
         <ReactFlow
           key={key}
           nodes={graph.nodes}
-          edges={graph.edges}
+          edges={edges}
           nodeTypes={nodeTypes}
           fitView
           fitViewOptions={fitViewOptions}

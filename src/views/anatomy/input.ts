@@ -26,6 +26,7 @@ export interface ContainerRuntimeInput {
   state?: 'none' | 'created' | 'running' | 'exited' | 'unknown';
   activity?: Activity;
   restartCount?: number;
+  startedAtMs?: number;
   lastExitCode?: number;
   lastExitReason?: string;
   waitingReason?: string;
@@ -40,7 +41,22 @@ export interface ContainerRuntimeInput {
   inside?: {
     processes?: readonly { pid: number; ppid?: number; command: string; state?: string }[];
     files?: readonly { path: string; size?: number; where: string }[];
+    /** Connections this container opened (oldest first), for drawing localhost traffic. */
+    connections?: readonly ConnectionInput[];
   };
+}
+
+export interface ConnectionInput {
+  /** When it was made: absolute cluster time, or relative to its container's start. */
+  atMs?: number;
+  afterStartMs?: number;
+  from: string;
+  /** The container that accepted, or null when refused or outside the pod. */
+  to: string | null;
+  port: number;
+  via: 'localhost' | 'pod-ip' | 'service';
+  ok: boolean;
+  summary?: string;
 }
 
 export interface VolumeInput {

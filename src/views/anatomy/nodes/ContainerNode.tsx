@@ -60,6 +60,8 @@ export const ContainerNode = memo(function ContainerNode({ data }: NodeProps<Ana
     >
       <Handle type="target" position={Position.Left} id="l" isConnectable={false} />
       <Handle type="source" position={Position.Right} id="r" isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} id="b" isConnectable={false} />
+      <Handle type="target" position={Position.Bottom} id="bt" isConnectable={false} />
       <Handle
         type="target"
         position={Position.Right}
