@@ -68,6 +68,15 @@ function resolveRun(o: MountOptions): { run: Run; pending?: string } {
   return { run: defaultRun() };
 }
 
+/** With `panels=` naming logs or yaml but not kubectl, the kubectl column opens on that tab. */
+function firstKubectlPanel(panels: readonly PanelId[] | undefined): {
+  openPanel?: 'logs' | 'yaml';
+} {
+  if (!panels || panels.includes('kubectl')) return {};
+  const tab = panels.find((p): p is 'logs' | 'yaml' => p === 'logs' || p === 'yaml');
+  return tab ? { openPanel: tab } : {};
+}
+
 function defaultLocale(): AnyLocale {
   return matchLocale(typeof navigator === 'undefined' ? [] : navigator.languages);
 }
@@ -120,7 +129,11 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
   };
   const store = createPodscopeStore(client, run, {
-    ui: { locale: options.lang ?? defaultLocale(), theme: options.theme ?? 'auto' },
+    ui: {
+      locale: options.lang ?? defaultLocale(),
+      theme: options.theme ?? 'auto',
+      ...firstKubectlPanel(options.panels),
+    },
     load,
   });
   let destroyed = false;

@@ -36,6 +36,9 @@ import { commandLine, containerNames, kubectlEvents, logsOutput } from './termin
 import '../../styles/panels.css';
 
 const TABS = ['watch', 'describe', 'logs', 'yaml'] as const;
+/** The embed's `panels=` id each tab belongs to (get pods -w and describe are `kubectl`). */
+const panelOf = (tab: (typeof TABS)[number]) =>
+  tab === 'logs' || tab === 'yaml' ? tab : 'kubectl';
 /** A kubectl panel tab. */
 export type KubectlTab = (typeof TABS)[number];
 type Tab = KubectlTab;
@@ -353,6 +356,7 @@ function Tabs({
           aria-controls={`${idBase}-panel`}
           tabIndex={tab === selected ? 0 : -1}
           className="podscope-tab"
+          data-podscope-panel={panelOf(tab)}
           onClick={() => onSelect(tab)}
         >
           {render(tab)}
@@ -416,6 +420,7 @@ export function KubectlPanels({ initialTab, children }: KubectlPanelsProps) {
       </div>
       <div
         className="podscope-tabpanel"
+        data-podscope-panel={panelOf(tab)}
         role="tabpanel"
         id={`${idBase}-panel`}
         aria-labelledby={`${idBase}-tab-${tab}`}
@@ -428,11 +433,13 @@ export function KubectlPanels({ initialTab, children }: KubectlPanelsProps) {
         {tab === 'logs' && frame && <LogsPane key={frame.name} frame={frame} />}
         {tab === 'yaml' && frame && <YamlPane frame={frame} />}
       </div>
-      {frame ? (
-        <EventsTable podName={frame.name} events={podEvents} />
-      ) : (
-        <p className="podscope-panels-note">{t('panels.noPod')}</p>
-      )}
+      <div data-podscope-panel="events">
+        {frame ? (
+          <EventsTable podName={frame.name} events={podEvents} />
+        ) : (
+          <p className="podscope-panels-note">{t('panels.noPod')}</p>
+        )}
+      </div>
       {children}
     </section>
   );
