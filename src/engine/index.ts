@@ -4,6 +4,7 @@
  */
 export { SimClock } from './sim/clock.ts';
 export type { JobId } from './sim/clock.ts';
+export { crashLoopWaitMs } from './sim/backoff.ts';
 
 // Engine I — the kubelet's and kubectl's rules (src/engine/kubelet).
 export { getPhase } from './kubelet/phase.ts';

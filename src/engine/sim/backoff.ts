@@ -66,3 +66,14 @@ export function nextBackoff(
   }
   return { backoffMs: Math.min(e.backoffMs * 2, policy.maxMs), lastUpdateMs: nowMs };
 }
+
+/**
+ * The crash-loop wait before the restart that follows a container's next exit, given its
+ * restart count so far (no reset in between): the first restart is immediate, then the
+ * window doubles from the initial 10 s up to the 300 s cap.
+ */
+export function crashLoopWaitMs(restartCount: number): number {
+  if (restartCount <= 0) return 0;
+  const p = CRASH_LOOP_BACKOFF;
+  return Math.min(p.maxMs, p.initialMs * 2 ** (restartCount - 1));
+}

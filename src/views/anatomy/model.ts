@@ -22,6 +22,8 @@ export interface ContainerVM {
   /** 1-based position among the pod's init containers (sidecars included), 0 for apps. */
   order: number;
   image: string;
+  /** The container's own restartPolicy (sidecars: Always), when the spec sets one. */
+  restartPolicy?: string;
   pullPolicy: string;
   pull?: { policy: string; presentOnNode: boolean; willPull: boolean };
   /** The API state: waiting / running / terminated (or none yet). */
@@ -159,6 +161,7 @@ function buildContainer(
     kind,
     order,
     image,
+    ...(spec.restartPolicy ? { restartPolicy: spec.restartPolicy } : {}),
     pullPolicy: spec.imagePullPolicy ?? rt?.pull?.policy ?? defaultPullPolicy(image),
     pull: rt?.pull ? { ...rt.pull } : undefined,
     state,

@@ -51,6 +51,9 @@ describe('explainFault', () => {
     ).toContain('explain.exit.initNever');
     expect(willRestart(never, c(never, 'log-agent'), 1)).toBe(true);
     expect(willRestart(never, c(never, 'web'), 1)).toBe(false);
+    // ContainerRestartRules: a container's own restartPolicy wins over the pod's.
+    expect(willRestart(never, { ...c(never, 'web'), restartPolicy: 'OnFailure' }, 1)).toBe(true);
+    expect(willRestart(never, { ...c(never, 'web'), restartPolicy: 'OnFailure' }, 0)).toBe(false);
   });
 
   it('readiness never restarts; liveness under Never kills for good', () => {

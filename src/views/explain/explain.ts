@@ -3,6 +3,7 @@
  * and Kubernetes' own (see reference/kubelet-semantics.md), returned as i18n keys with
  * parameters. Nothing here renders.
  */
+import { containerShouldRestart, crashLoopWaitMs } from '../../engine/index.ts';
 import type { MessageKey, Params } from '../../i18n/index.ts';
 import type { ContainerVM, PodVM } from '../anatomy/model.ts';
 
@@ -31,8 +32,7 @@ export type ProbeType = 'liveness' | 'readiness' | 'startup';
 
 /** Seconds of back-off before the restart that follows the next exit. */
 export function nextBackOffSeconds(restartCount: number): number {
-  if (restartCount <= 0) return 0;
-  return Math.min(300, 10 * 2 ** (restartCount - 1));
+  return crashLoopWaitMs(restartCount) / 1000;
 }
 
 function backOff(c: ContainerVM): Msg {
@@ -43,11 +43,14 @@ function backOff(c: ContainerVM): Msg {
 /** Whether the kubelet restarts `c` after it exits with `exitCode` (pod not being deleted). */
 export function willRestart(pod: PodVM, c: ContainerVM, exitCode: number): boolean {
   if (pod.deleting) return false;
-  if (c.kind === 'sidecar') return true;
-  if (c.kind === 'init') return exitCode !== 0 && pod.restartPolicy !== 'Never';
-  if (pod.restartPolicy === 'Always') return true;
-  if (pod.restartPolicy === 'OnFailure') return exitCode !== 0;
-  return false;
+  // A regular init container that succeeded is done; it is never run again.
+  if (c.kind === 'init' && exitCode === 0) return false;
+  // The kubelet's own rule: the container's restartPolicy (sidecars: Always) wins over the pod's.
+  return containerShouldRestart(
+    { name: c.name, ...(c.restartPolicy ? { restartPolicy: c.restartPolicy } : {}) },
+    { spec: { restartPolicy: pod.restartPolicy, containers: [] } },
+    exitCode,
+  );
 }
 
 /** What happens when `c` exits with `exitCode` (crash, OOM kill). */
