@@ -11,8 +11,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
 // Overridable so the suite can run against another pair of servers.
-const APP = process.env.PODSCOPE_APP ?? 'http://127.0.0.1:4173';
-const HOST = process.env.PODSCOPE_HOST ?? 'http://127.0.0.1:4174';
+const APP = process.env.PODSCOPE_APP ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+const HOST =
+  process.env.PODSCOPE_HOST ?? `http://127.0.0.1:${process.env.E2E_FIXTURE_PORT ?? 4174}`;
 const hostPage = (query = '') =>
   `${HOST}/pages/host.html?app=${encodeURIComponent(APP)}${query ? `&${query}` : ''}`;
 const SINGLE_FILE = fileURLToPath(new URL('../dist-single/podscope.html', import.meta.url));

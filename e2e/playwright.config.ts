@@ -1,9 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 /** The embed tests' second origin (e2e/fixtures/server.mjs). */
-const FIXTURE_PORT = 4174;
+const FIXTURE_PORT = Number(process.env.E2E_FIXTURE_PORT ?? 4174);
 
 export default defineConfig({
   testDir: '.',
@@ -51,7 +51,7 @@ export default defineConfig({
     {
       // A second origin for the embed tests (e2e/embed.spec.ts): host pages, the <pod-scope>
       // bundle and a strict-CSP copy of the app. Builds the one-file bundles first.
-      command: 'npm run build:embed && npm run build:single && node e2e/fixtures/server.mjs',
+      command: `npm run build:embed && npm run build:single && FIXTURE_PORT=${FIXTURE_PORT} APP_ORIGIN=http://127.0.0.1:${PORT} node e2e/fixtures/server.mjs`,
       cwd: '..',
       url: `http://127.0.0.1:${FIXTURE_PORT}/health`,
       reuseExistingServer: !process.env.CI,
