@@ -12,6 +12,7 @@ import { imagePullError } from './image-pull-error.ts';
 import { imagePullIfNotPresent } from './image-pull-ifnotpresent.ts';
 import { imagePullLatest } from './image-pull-latest.ts';
 import { imagePullNever } from './image-pull-never.ts';
+import { imageTagTypo } from './image-tag-typo.ts';
 import { initContainersOrder } from './init-containers-order.ts';
 import { initFailureAlways } from './init-failure-always.ts';
 import { initFailureNever } from './init-failure-never.ts';
@@ -73,6 +74,7 @@ export const scenarios: Scenario[] = [
   imagePullNever,
   imagePullLatest,
   imagePullError,
+  imageTagTypo,
   // Probes and termination
   livenessProbe,
   readinessProbe,

@@ -9,6 +9,8 @@
  * returned info says so (`assumed`), so the view can tell the user.
  */
 
+import { tagExists } from './tags.ts';
+
 export interface ImageRef {
   /** As written in the manifest. */
   raw: string;
@@ -101,7 +103,18 @@ export interface ResolvedImage extends ImageSpec {
   assumed: boolean;
   /** Why the image was matched the way it was (shown as a notice when not exact). */
   matchNote?: string;
+  /**
+   * False when the registry does not have this reference: a catalogue image's
+   * canonical repository with a tag its publisher never pushed (see `tags.ts`).
+   */
+  exists: boolean;
 }
+
+/** The repository a catalogue entry is published under (tags are known only there). */
+const CANONICAL: Record<string, { registry: string; repository: string }> = {
+  curl: { registry: 'docker.io', repository: 'curlimages/curl' },
+  pause: { registry: 'registry.k8s.io', repository: 'pause' },
+};
 
 const PATH_ENV = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 /** Commands a Debian-based image lacks unless installed (the docs' nginx task installs curl and procps). */
@@ -286,6 +299,7 @@ export function resolveImage(raw: string): ResolvedImage {
       }),
       ref,
       assumed: true,
+      exists: true,
     };
   }
   const official =
@@ -293,6 +307,8 @@ export function resolveImage(raw: string): ResolvedImage {
   const alpine =
     ref.tag.includes('alpine') || key === 'alpine' || key === 'busybox' || key === 'curl';
   const size = SIZE_VARIANTS.find((v) => v.test(ref))?.size ?? spec.sizeBytes;
+  const canon = CANONICAL[key] ?? { registry: 'docker.io', repository: `library/${key}` };
+  const canonical = ref.registry === canon.registry && ref.repository === canon.repository;
   // BusyBox has wget, nc and nslookup but no curl; the nginx alpine image adds curl.
   const bbMissing = key === 'curl' || key === 'nginx' ? [] : ['curl'];
   return {
@@ -302,6 +318,7 @@ export function resolveImage(raw: string): ResolvedImage {
     sizeBytes: size,
     ref,
     assumed: false,
+    exists: !canonical || tagExists(key, ref),
     matchNote: official
       ? undefined
       : `image ${raw} is not Docker Hub's official ${key}; Podscope models it as ${key}`,

@@ -203,7 +203,7 @@ export function imageBaseName(ref: string): string {
 
 function imageInfo(ref: string): ImageInfo {
   const img = resolveImage(ref);
-  return { exists: true, sizeBytes: img.sizeBytes, known: !img.assumed };
+  return { exists: img.exists, sizeBytes: img.sizeBytes, known: !img.assumed };
 }
 
 // ---------------------------------------------------------------------------

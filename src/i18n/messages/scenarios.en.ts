@@ -72,6 +72,9 @@ export const scenariosEn = {
   'scenario.image-pull-error.title': 'An image pull error',
   'scenario.image-pull-error.point':
     'The registry refuses: `ErrImagePull`, then `ImagePullBackOff` with growing waits between tries.',
+  'scenario.image-tag-typo.title': 'A typo in the tag',
+  'scenario.image-tag-typo.point':
+    'The registry has no `nginx:0.0.0-does-not-exist`: the pull fails with `not found` (`ErrImagePull`), then `ImagePullBackOff` — the container never starts.',
   'scenario.liveness-probe.title': 'Liveness probe',
   'scenario.liveness-probe.point':
     'Three failed liveness probes in a row and the kubelet kills the container and restarts it.',

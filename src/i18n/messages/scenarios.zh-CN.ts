@@ -69,6 +69,9 @@ export const scenariosZh = {
   'scenario.image-pull-error.title': '镜像拉取失败',
   'scenario.image-pull-error.point':
     '镜像仓库拒绝请求：先是 `ErrImagePull`，然后是 `ImagePullBackOff`，每次重试之间的等待越来越长。',
+  'scenario.image-tag-typo.title': '镜像标签拼写错误',
+  'scenario.image-tag-typo.point':
+    '镜像仓库中没有 `nginx:0.0.0-does-not-exist`：拉取以 `not found` 失败（`ErrImagePull`），随后是 `ImagePullBackOff`，容器始终不会启动。',
   'scenario.liveness-probe.title': '存活态探针',
   'scenario.liveness-probe.point': '存活态探针连续失败三次后，kubelet 会杀死容器并重启它。',
   'scenario.readiness-probe.title': '就绪态探针',
