@@ -246,13 +246,20 @@ describe('known images', () => {
     expect(r.exit()?.exitCode).toBe(143);
   });
 
-  it('an unknown program in a known image is assumed to run until stopped, with a notice', () => {
+  it('a program the image does not have fails to start (StartError), as runc reports it', () => {
+    // (Was: assumed to run until stopped. busybox has no /app/server: runc cannot exec it.)
     const r = one({ image: 'busybox', command: ['/app/server', '--port', '8080'] });
+    expect(r.start).toMatchObject({ ok: false, reason: 'StartError', exitCode: 128 });
+    if (!r.start.ok)
+      expect(r.start.message).toBe(
+        'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/app/server": stat /app/server: no such file or directory',
+      );
+  });
+
+  it('an image Podscope does not know is assumed to have the program', () => {
+    const r = one({ image: 'ghcr.io/acme/api:2.1', command: ['/app/server'] });
     r.h.run(10_000);
     expect(r.exit()).toBeUndefined();
-    expect(r.h.sys.notices.at(-1)?.message).toBe(
-      'assumed program `/app/server`: assumed to run until stopped (exits 143 on SIGTERM)',
-    );
   });
 
   it('a command the image lacks fails to start (StartError, exit 128)', () => {

@@ -405,8 +405,24 @@ describe('exec sessions (probes and hooks)', () => {
     expect(containerLogs(h.sys, 'liveness')).toEqual([]);
   });
 
-  it('the docs preStop hook: nginx -s quit, then wait while killall -0 nginx succeeds', () => {
+  it('the docs preStop hook in the nginx image: killall is not installed, so the wait loop ends at once', () => {
+    // The Debian-based nginx image ships neither procps nor psmisc: `killall -0 nginx`
+    // is `sh: 1: killall: not found` (127), the `while` ends with status 0.
     const h = pod([{ name: 'c', image: 'nginx' }]);
+    h.start('c');
+    const r = runExec(
+      h.sys,
+      'c',
+      ['/bin/sh', '-c', 'nginx -s quit; while killall -0 nginx; do sleep 1; done'],
+      h.ctx(),
+    );
+    expect(r).toMatchObject({ exitCode: 0, output: 'sh: 1: killall: not found\n' });
+    h.run(100);
+    expect(h.exits('c')).toMatchObject([{ exitCode: 0, atMs: 100 }]);
+  });
+
+  it('a preStop wait loop in an image that has killall runs until nginx is gone', () => {
+    const h = pod([{ name: 'c', image: 'nginx:1.27-alpine' }]);
     h.start('c');
     const r = runExec(
       h.sys,
@@ -417,7 +433,6 @@ describe('exec sessions (probes and hooks)', () => {
     expect(r).toHaveProperty('running');
     h.run(100);
     expect(h.exits('c')).toMatchObject([{ exitCode: 0, atMs: 100 }]);
-    // The container is gone, and the hook's process with it.
     expect(h.occ.find((o) => o.kind === 'exec-exit')).toMatchObject({ exitCode: 137 });
   });
 

@@ -13,6 +13,7 @@
  *   killContainer(sys, 'app', ctx);                // SIGKILL at the end of the grace period → exit 137
  *   startExec(sys, 'app', argv, ctx);              // exec probe / hook → 'exec-exit' occurrence later
  */
+import { hasExecutable } from './executables.ts';
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { buildEnv, combineCommand, expandK8s } from './command.ts';
 import { isPauseImage, resolveImage } from './images.ts';
@@ -279,11 +280,11 @@ export function startContainer(sys: PodSystem, name: string, ctx: BehaviourCtx):
     });
   }
   const first = argv[0] ?? '';
-  if (argv.length === 0 || image.missing.includes(first.split('/').pop()!)) {
+  if (argv.length === 0 || !hasExecutable(sys, inst, first)) {
     const message =
       argv.length === 0
         ? 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: no command specified'
-        : `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${first}": executable file not found in $PATH`;
+        : `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${first}": ${first.includes('/') ? `stat ${first}: no such file or directory` : 'executable file not found in $PATH'}`;
     if (argv.length === 0 && image.assumed) {
       // Unknown image, no command: its own entrypoint runs until stopped (assumed).
     } else {

@@ -91,6 +91,11 @@ export interface ContainerProgram {
   notices?: string[];
   /** The program looked a Service up: a Service appearing may change what it does. */
   asksServices?: boolean;
+  /**
+   * The runtime could not start the process (CRI StartContainer failed): the
+   * gRPC message, e.g. runc's `exec: "slepp": executable file not found in $PATH`.
+   */
+  startError?: string;
 }
 
 export interface BehaviourContext {
@@ -410,6 +415,8 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
       exit: { afterMs: 0, code: iso.start.exitCode || 128 },
       onStop: { kind: 'ignore' },
       note: `${iso.start.reason}: ${iso.start.message}`,
+      // containerd's gRPC status for a runc failure ends with its code, `unknown`.
+      ...(iso.start.reason === 'StartError' ? { startError: `${iso.start.message}: unknown` } : {}),
     });
   }
   const inst = () => iso.sys.instances.find((x) => x.name === c.name)!;

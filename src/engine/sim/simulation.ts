@@ -1036,6 +1036,11 @@ class Sim implements Simulation {
           ],
           services: servicesFor(this.st, this.now, p.api.metadata?.namespace),
         });
+        if (rec.program.startError !== undefined) {
+          // CRI StartContainer failed: no Started event; the runtime keeps the record as
+          // exited (StartError, 128) and the kubelet's reasonCache says RunContainerError.
+          return this.startFailed(p, rec, rec.program.startError, fail);
+        }
         if (rec.program.exit) {
           this.schedule(this.now + rec.program.exit.afterMs, {
             kind: 'exit',
@@ -1075,6 +1080,23 @@ class Sim implements Simulation {
         return fail();
       }
     }
+  }
+
+  /** A container whose process could not be started (runc could not exec it). */
+  private startFailed(
+    p: PodState,
+    rec: ContainerRec,
+    message: string,
+    fail: () => StepResult,
+  ): StepResult {
+    rec.startedAtMs = undefined;
+    rec.startFailed = true;
+    rec.message = message;
+    this.cEvent(p, rec.kind, rec.name, 'Warning', 'Failed', `Error: ${message}`);
+    p.reasons[rec.name] = { reason: 'RunContainerError', message };
+    this.containerExited(p, rec, 128, 'StartError', false);
+    this.requestSync(p);
+    return fail();
   }
 
   /** Keeps the two newest records per container name (the kubelet's GC keeps one dead instance). */

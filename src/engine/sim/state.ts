@@ -61,6 +61,10 @@ export interface ContainerRec {
   finishedAtMs?: number;
   exitCode?: number;
   reason?: string;
+  /** `terminated.message`: the termination message, or the runtime's start error. */
+  message?: string;
+  /** The runtime could not start the process (StartError): startedAt is the zero time. */
+  startFailed?: boolean;
   program?: ContainerProgram;
   stopping?: StopRec;
   /** postStart is running until this instant. */

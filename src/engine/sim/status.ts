@@ -73,7 +73,12 @@ function terminatedState(r: ContainerRec): ContainerState {
     terminated: {
       exitCode: r.exitCode ?? 0,
       reason: r.reason ?? ((r.exitCode ?? 0) === 0 ? 'Completed' : 'Error'),
-      ...(r.startedAtMs !== undefined ? { startedAt: isoAt(r.startedAtMs) } : {}),
+      ...(r.message ? { message: r.message } : {}),
+      ...(r.startedAtMs !== undefined
+        ? { startedAt: isoAt(r.startedAtMs) }
+        : r.startFailed
+          ? { startedAt: '1970-01-01T00:00:00Z' }
+          : {}),
       finishedAt: isoAt(r.finishedAtMs ?? 0),
       containerID: `containerd://${r.id}`,
     },

@@ -13,6 +13,7 @@
  * `trap … TERM; sleep 3600` still gets SIGKILLed), but interrupts `wait`;
  * `$(…)` runs synchronously; `set -e` and `set -x` work.
  */
+import { hasExecutable } from '../executables.ts';
 import { logLine } from '../logs.ts';
 import { basename, instanceOf, procById, visibleProcs } from '../namespaces.ts';
 import { exitProc, reap, serverFor, signalProc, spawn, statusOf } from '../process.ts';
@@ -1116,7 +1117,7 @@ function command(X: Exec, node: Extract<Node, { t: 'cmd' }>, frame: Frame): Step
   if (BUILTINS.has(name)) return builtin(X, name, args, io, node);
   if (name.includes('/') && PATH_BUILTINS.has(tool)) return builtin(X, tool, args, io, node);
 
-  if (X.inst.missing.includes(tool)) {
+  if (!hasExecutable(sys, X.inst, name)) {
     write(
       X,
       io.err,
@@ -1338,7 +1339,7 @@ function builtin(
       if (launch.kind === 'prog') return startProgram(X, launch, true, io);
       const envVars: Record<string, string> = {};
       for (const k of sh.exported) if (sh.vars[k] !== undefined) envVars[k] = sh.vars[k]!;
-      if (X.inst.missing.includes(basename(args[0]!))) {
+      if (!hasExecutable(sys, X.inst, args[0]!)) {
         err(`${shName(X)}: exec: ${args[0]}: not found\n`);
         sh.frames = [];
         exitProc(sys, proc, 127);
@@ -1487,7 +1488,7 @@ function builtin(
     case 'type':
     case 'command':
       if (args[0] === '-v' && args[1]) {
-        const ok = !X.inst.missing.includes(args[1]);
+        const ok = BUILTINS.has(args[1]) || hasExecutable(X.sys, X.inst, args[1]);
         if (ok) out(`${BUILTINS.has(args[1]) ? args[1] : `/bin/${args[1]}`}\n`);
         return setStatus(X, ok ? 0 : 1);
       }
