@@ -48,6 +48,8 @@ export type {
   ProcEvent,
   DeclaredPort,
   LogLine,
+  VolumeOp,
 } from './types.ts';
+export { hasExecutable } from './executables.ts';
 export { parse } from './shell/parse.ts';
 export { tokenize, ShellSyntaxError } from './shell/tokenize.ts';

@@ -123,6 +123,21 @@ export interface VolumeState {
   description: string;
 }
 
+/**
+ * One change to a file of a volume: `content` is the file's whole content
+ * after the change, `null` when it was removed. Kept in `PodSystem.fileLog`
+ * when the caller asks for it, so volume data can outlive the run.
+ */
+export interface VolumeOp {
+  atMs: number;
+  volume: string;
+  /** Relative to the volume's root (no leading slash). */
+  path: string;
+  content: string | null;
+  /** The container that wrote it. */
+  writer: string;
+}
+
 export interface Mount {
   volume: string;
   mountPath: string;
@@ -382,6 +397,8 @@ export interface PodSystem {
   ipc: IpcObject[];
   nextIpcId: number;
   volumes: Record<string, VolumeState>;
+  /** Writes to volumes, oldest first — recorded only when this array exists. */
+  fileLog?: VolumeOp[];
   notices: Notice[];
   procEvents: ProcEvent[];
   /** Exec sessions (hooks, exec probes), by id. */

@@ -264,11 +264,15 @@ export function writeFile(
     if (!vol || r.readOnly || vol.readOnly) return { ok: false, error: 'EROFS' };
     if (r.rel === '') return { ok: false, error: 'EISDIR' };
     const prev = vol.files[r.rel];
-    vol.files[r.rel] = {
-      content: append && prev ? prev.content + content : content,
-      mtimeMs: nowMs,
+    const next = append && prev ? prev.content + content : content;
+    vol.files[r.rel] = { content: next, mtimeMs: nowMs, writer: inst.name };
+    sys.fileLog?.push({
+      atMs: nowMs,
+      volume: r.volume,
+      path: r.rel,
+      content: next,
       writer: inst.name,
-    };
+    });
     return { ok: true };
   }
   const prev =
@@ -298,7 +302,16 @@ export function removeFile(
     const keys = Object.keys(vol.files).filter((k) => k === r.rel || k.startsWith(`${r.rel}/`));
     if (keys.length === 0) return 'ENOENT';
     if (r.readOnly || vol.readOnly) return 'EROFS';
-    for (const k of keys) delete vol.files[k];
+    for (const k of keys) {
+      delete vol.files[k];
+      sys.fileLog?.push({
+        atMs: sys.nowMs,
+        volume: r.volume,
+        path: k,
+        content: null,
+        writer: inst.name,
+      });
+    }
     return 'ok';
   }
   let found = false;

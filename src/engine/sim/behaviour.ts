@@ -50,6 +50,7 @@ import type {
   Occurrence,
   PodSystem,
   ServiceInfo,
+  VolumeOp,
 } from '../behaviour/index.ts';
 import { lookupService } from '../cluster/controller.ts';
 import { hashString } from './rng.ts';
@@ -96,6 +97,11 @@ export interface ContainerProgram {
    * gRPC message, e.g. runc's `exec: "slepp": executable file not found in $PATH`.
    */
   startError?: string;
+  /**
+   * What it wrote to the pod's volumes (`atMs` relative to its start, at most
+   * `MAX_WRITES`): the simulation keeps them as pod state once it has run.
+   */
+  writes?: VolumeOp[];
 }
 
 export interface BehaviourContext {
@@ -119,6 +125,11 @@ export interface BehaviourContext {
   container?: Container;
   /** Time since the container started (probes, preStop). */
   elapsedMs?: number;
+  /**
+   * The pod's volume data as earlier container instances left it: their writes,
+   * `atMs` relative to this start (≤ 0), oldest first (see `sim/volumeData.ts`).
+   */
+  volumeLog?: VolumeOp[];
 }
 
 export interface HookOutcome {
@@ -218,6 +229,8 @@ function imageInfo(ref: string): ImageInfo {
 /** How long a program is read ahead, and how many lines are kept. */
 const HORIZON_MS = 3_600_000;
 const MAX_LINES = 2000;
+/** Volume writes kept per program (a loop appending every second keeps its first ones). */
+const MAX_WRITES = 400;
 /** The stop signal's effect is measured this far into the run. */
 const STOP_PROBE_MS = 5000;
 /** A stop signal not acted on within this time counts as ignored. */
@@ -263,6 +276,16 @@ interface Isolated {
   exit?: Extract<Occurrence, { kind: 'container-exit' }>;
   /** Peers that start after the container (the view's reading), by absolute time. */
   later?: Array<{ name: string; atMs: number }>;
+  /** Earlier instances' volume writes still to apply, by absolute time. */
+  ext?: VolumeOp[];
+}
+
+/** A write of an earlier instance, applied to the private system's volumes as it was. */
+function applyOp(sys: PodSystem, op: VolumeOp): void {
+  const vol = sys.volumes[op.volume];
+  if (!vol) return;
+  if (op.content === null) delete vol.files[op.path];
+  else vol.files[op.path] = { content: op.content, mtimeMs: op.atMs, writer: op.writer };
 }
 
 /** A peer's history is replayed at most this far back. */
@@ -314,6 +337,11 @@ function isolate(c: Container, ctx: BehaviourContext): Isolated {
   const sys = createPodSystem(pod, { podIP: ctx.podIp ?? '10.244.0.5' }, bctx);
   ref.sys = sys;
   startSandbox(sys, 0, ctx.podIp ?? '10.244.0.5', bctx);
+  // Volume data is the pod's: what earlier instances wrote is there (before the
+  // first replayed peer started: at once; later: at the instant it was written).
+  const ext = (ctx.volumeLog ?? []).map((op) => ({ ...op, atMs: offset + op.atMs }));
+  while (ext.length && ext[0]!.atMs <= 0) applyOp(sys, ext.shift()!);
+  sys.fileLog = [];
   const iso: Isolated = {
     sys,
     ref,
@@ -321,6 +349,7 @@ function isolate(c: Container, ctx: BehaviourContext): Isolated {
     name: c.name,
     offset,
     start: { ok: true, instance: 0, argv: [], note: '', assumedImage: false },
+    ext,
   };
   for (const p of peers) {
     runTo(iso, offset + p.sinceMs);
@@ -344,7 +373,14 @@ function runTo(iso: Isolated, untilMs: number, stop?: () => boolean): void {
   for (let guard = 0; guard < 1_000_000 && !iso.exit && !stop?.(); guard++) {
     const wake = nextWakeMs(iso.sys);
     const peer = iso.later?.[0];
-    const next = peer && (wake === null || peer.atMs <= wake) ? peer.atMs : wake;
+    const op = iso.ext?.[0];
+    let next = peer && (wake === null || peer.atMs <= wake) ? peer.atMs : wake;
+    if (op && (next === null || op.atMs < next)) {
+      if (op.atMs > untilMs) break;
+      collect(iso, advance(iso.sys, op.atMs, { nowMs: op.atMs, cluster: iso.cluster }));
+      applyOp(iso.sys, iso.ext!.shift()!);
+      continue;
+    }
     if (next === null || next > untilMs) break;
     collect(iso, advance(iso.sys, next, { nowMs: next, cluster: iso.cluster }));
     if (peer && peer.atMs === next) {
@@ -391,6 +427,7 @@ function keyOf(c: Container, ctx: BehaviourContext): string {
     services,
     peers,
     ctx.podSpec ?? null,
+    ctx.volumeLog ?? null,
   ]);
 }
 
@@ -462,6 +499,10 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
   const notices = iso.sys.notices
     .filter((n) => n.container !== null && n.container === c.name)
     .map((n) => n.message);
+  const writes = (iso.sys.fileLog ?? [])
+    .filter((w) => w.writer === c.name && w.atMs >= o)
+    .slice(0, MAX_WRITES)
+    .map((w) => ({ ...w, atMs: w.atMs - o }));
   return remember(programs, key, {
     logs,
     ...(repeat ? { repeat } : {}),
@@ -470,6 +511,7 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
     note: `${i.assumedImage ? 'unknown image, assumed to run until stopped' : i.note}; \`${argv}\` ${reading}; ${stopText}${notices.length ? ` — ${notices.join('; ')}` : ''}`,
     notices,
     asksServices: iso.sys.serviceLookups > 0,
+    ...(writes.length ? { writes } : {}),
   });
 }
 

@@ -675,11 +675,13 @@ containers:
           { container: 'init', mountPath: '/work', readOnly: false },
           { container: 'app', mountPath: '/usr/share/nginx/html', readOnly: false },
         ],
+        files: [],
       },
       {
         name: 'cfg',
         type: 'configMap',
         mounts: [{ container: 'app', mountPath: '/etc/cfg', readOnly: true }],
+        files: [],
       },
     ]);
     expect(v.namespaces).toEqual({

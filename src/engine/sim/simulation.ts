@@ -51,6 +51,7 @@ import {
   nextBackoff,
 } from './backoff.ts';
 import { defaultBehaviour, servicesFor } from './behaviour.ts';
+import { commitWrites, volumeLogFor } from './volumeData.ts';
 import type { ContainerBehaviour } from './behaviour.ts';
 import { SimClock } from './clock.ts';
 import { dateAt, goDuration, isoAt } from './format.ts';
@@ -1035,6 +1036,7 @@ class Sim implements Simulation {
               ),
           ],
           services: servicesFor(this.st, this.now, p.api.metadata?.namespace),
+          volumeLog: volumeLogFor(p, this.now),
         });
         if (rec.program.startError !== undefined) {
           // CRI StartContainer failed: no Started event; the runtime keeps the record as
@@ -1268,6 +1270,7 @@ class Sim implements Simulation {
     notify = true,
   ): void {
     if (r.state !== 'running' && r.state !== 'created') return;
+    commitWrites(p, r, this.now);
     r.state = 'exited';
     r.exitCode = code;
     r.finishedAtMs = this.now;
@@ -1659,6 +1662,7 @@ class Sim implements Simulation {
                 .filter((o) => o !== r && o.state === 'running' && o.startedAtMs! <= start)
                 .map((o) => ({ container: this.specOf(p, o), sinceMs: o.startedAtMs! - start })),
               services: servicesFor(this.st, start, p.api.metadata?.namespace),
+              volumeLog: volumeLogFor(p, start),
             });
             if (!prog.exit) continue;
             r.program = prog;

@@ -4,6 +4,7 @@
  */
 import type { Pod, PodCondition, ContainerStatus } from 'kubernetes-types/core/v1';
 import type { ClusterJob, ClusterState } from '../cluster/state.ts';
+import type { VolumeOp } from '../behaviour/index.ts';
 import type { ContainerProgram } from './behaviour.ts';
 import type { ClockState } from './clock.ts';
 import type { RngState } from './rng.ts';
@@ -164,6 +165,8 @@ export interface PodState {
   /** The kubelet evicted the pod (node pressure): it ends Failed with reason Evicted. */
   evicted?: { message: string };
   evictToken: number;
+  /** Writes to the pod's volumes by instances that have ended (absolute times; `volumeData.ts`). */
+  volumeLog?: VolumeOp[];
 }
 
 export interface NodeState {

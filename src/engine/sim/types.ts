@@ -130,6 +130,11 @@ export interface VolumeView {
   /** emptyDir, configMap, secret, hostPath, persistentVolumeClaim, projected… */
   type: string;
   mounts: Array<{ container: string; mountPath: string; readOnly: boolean }>;
+  /**
+   * The files in the volume now (path relative to its root): what the pod's
+   * containers wrote, whichever instance wrote it, as long as the pod exists.
+   */
+  files: Array<{ path: string; size: number; preview: string; writer: string; mtimeMs: number }>;
 }
 
 /** Plain data for drawing one pod: the sandbox, its containers and the shared namespaces. */

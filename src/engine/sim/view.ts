@@ -8,6 +8,7 @@ import { servicesFor } from './behaviour.ts';
 import type { ContainerBehaviour } from './behaviour.ts';
 import type { PodState, SimState } from './state.ts';
 import { isSidecar } from './status.ts';
+import { volumeFilesAt, volumeLogFor } from './volumeData.ts';
 import type {
   ContainerActivity,
   ContainerRuntimeView,
@@ -143,15 +144,25 @@ export function runtimeView(
             sinceMs: o.startedAtMs! - start,
           })),
         services: servicesFor(st, start, p.api.metadata?.namespace),
+        volumeLog: volumeLogFor(p, start),
         elapsedMs: nowMs - start,
       });
     }
     return view;
   });
 
+  // An emptyDir is deleted with the pod; until then it holds what was written to it.
+  const data = p.deleted ? {} : volumeFilesAt(p, nowMs);
   const volumes: VolumeView[] = (spec.volumes ?? []).map((v) => ({
     name: v.name,
     type: volumeType(v as unknown as Record<string, unknown>),
+    files: (data[v.name] ?? []).map((f) => ({
+      path: f.path,
+      size: f.size,
+      preview: f.preview,
+      writer: f.writer,
+      mtimeMs: f.mtimeMs,
+    })),
     mounts: entries.flatMap(({ c }) =>
       (c.volumeMounts ?? [])
         .filter((m) => m.name === v.name)

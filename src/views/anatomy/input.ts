@@ -63,6 +63,8 @@ export interface VolumeInput {
   name: string;
   type?: string;
   mounts?: readonly { container: string; mountPath: string; readOnly?: boolean }[];
+  /** The files in the volume now (relative to its root), whoever wrote them. */
+  files?: readonly { path: string; size?: number }[];
 }
 
 export interface RuntimeInput {

@@ -242,9 +242,12 @@ export function buildPod(input: PodInput): PodVM {
       mounts: rv?.mounts
         ? rv.mounts.map((m) => ({ container: m.container, mountPath: m.mountPath }))
         : (mountsByVolume.get(v.name) ?? []),
-      files: [...(filesByVolume.get(v.name)?.values() ?? [])].sort((a, b) =>
-        a.path.localeCompare(b.path),
-      ),
+      // The engine's volume data (pod state) when it has it; else what running containers see.
+      files: rv?.files
+        ? rv.files.map((f) => ({ path: f.path, size: f.size }))
+        : [...(filesByVolume.get(v.name)?.values() ?? [])].sort((a, b) =>
+            a.path.localeCompare(b.path),
+          ),
     };
   });
 
