@@ -20,6 +20,7 @@ import { initFailureOnFailure } from './init-failure-onfailure.ts';
 import { initNeverFinishes } from './init-never-finishes.ts';
 import { livenessProbe } from './liveness-probe.ts';
 import { localhost } from './localhost.ts';
+import { memoryLimitOom } from './memory-limit-oom.ts';
 import { nativeSidecar } from './native-sidecar.ts';
 import { oneContainer } from './one-container.ts';
 import { portConflict } from './port-conflict.ts';
@@ -68,6 +69,7 @@ export const scenarios: Scenario[] = [
   restartPolicyNever,
   crashLoopBackoff,
   busyboxExitsAtOnce,
+  memoryLimitOom,
   // Image pull policy
   imagePullIfNotPresent,
   imagePullAlways,

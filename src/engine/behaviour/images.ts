@@ -113,6 +113,7 @@ export interface ResolvedImage extends ImageSpec {
 /** The repository a catalogue entry is published under (tags are known only there). */
 const CANONICAL: Record<string, { registry: string; repository: string }> = {
   curl: { registry: 'docker.io', repository: 'curlimages/curl' },
+  stress: { registry: 'docker.io', repository: 'polinux/stress' },
   pause: { registry: 'registry.k8s.io', repository: 'pause' },
 };
 
@@ -255,6 +256,14 @@ export const IMAGE_CATALOGUE: Record<string, ImageSpec> = {
     sizeBytes: 412_874_106,
     summary: 'Python: default command `python3`, which exits 0 at once without a terminal',
   }),
+  // The docs' memory examples (Assign Memory Resources to Containers and Pods).
+  stress: base('stress', {
+    cmd: ['stress'],
+    userland: 'busybox',
+    sizeBytes: 4_036_220,
+    summary:
+      'polinux/stress: `stress` allocates what `--vm`/`--vm-bytes` ask for and holds it until stopped',
+  }),
   pause: base('pause', {
     entrypoint: ['/pause'],
     env: {},
@@ -303,7 +312,9 @@ export function resolveImage(raw: string): ResolvedImage {
     };
   }
   const official =
-    (ref.registry === 'docker.io' && ref.repository === `library/${ref.name}`) || key === 'pause';
+    (ref.registry === 'docker.io' && ref.repository === `library/${ref.name}`) ||
+    key === 'pause' ||
+    (key === 'stress' && ref.repository === 'polinux/stress');
   const alpine =
     ref.tag.includes('alpine') || key === 'alpine' || key === 'busybox' || key === 'curl';
   const size = SIZE_VARIANTS.find((v) => v.test(ref))?.size ?? spec.sizeBytes;

@@ -123,6 +123,13 @@ const TAGS: Record<string, TagFamily> = {
     ],
     named: ['latest', 'slim', 'alpine', ...DEBIAN_SUITES],
   },
+  stress: {
+    majors: [1],
+    maxParts: 3,
+    maxMinor: { 1: 0 },
+    suffixes: [''],
+    named: ['latest'],
+  },
   pause: {
     majors: [3],
     maxParts: 2,

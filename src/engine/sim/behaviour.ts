@@ -52,6 +52,8 @@ import type {
   ServiceInfo,
   VolumeOp,
 } from '../behaviour/index.ts';
+import { memoryLimit, oomAt, processMemory } from '../behaviour/memory.ts';
+import type { MemoryCurve } from '../behaviour/memory.ts';
 import { lookupService } from '../cluster/controller.ts';
 import { hashString } from './rng.ts';
 import type { SimState } from './state.ts';
@@ -82,8 +84,8 @@ export interface ContainerProgram {
   logs: LogLine[];
   /** Lines printed every `periodMs` from `startMs` on, while the process runs (a loop). */
   repeat?: { startMs: number; periodMs: number; lines: string[] };
-  /** The process exits by itself; absent = it runs until stopped. */
-  exit?: { afterMs: number; code: number };
+  /** The process exits by itself (or the kernel OOM-kills it); absent = it runs until stopped. */
+  exit?: { afterMs: number; code: number; reason?: 'OOMKilled' };
   /** What the stop signal (SIGTERM unless the image says otherwise) does. */
   onStop: StopReaction;
   /** A short human note on how Podscope read the container (shown by the view). */
@@ -278,6 +280,8 @@ interface Isolated {
   later?: Array<{ name: string; atMs: number }>;
   /** Earlier instances' volume writes still to apply, by absolute time. */
   ext?: VolumeOp[];
+  /** Called after every step of the run (the memory reading). */
+  sample?: () => void;
 }
 
 /** A write of an earlier instance, applied to the private system's volumes as it was. */
@@ -383,6 +387,7 @@ function runTo(iso: Isolated, untilMs: number, stop?: () => boolean): void {
     }
     if (next === null || next > untilMs) break;
     collect(iso, advance(iso.sys, next, { nowMs: next, cluster: iso.cluster }));
+    iso.sample?.();
     if (peer && peer.atMs === next) {
       iso.later!.shift();
       startContainer(iso.sys, peer.name, { nowMs: next, cluster: iso.cluster });
@@ -459,6 +464,9 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
   const inst = () => iso.sys.instances.find((x) => x.name === c.name)!;
   let atStop: PodSystem | undefined;
   const o = iso.offset;
+  const memory = memoryReader(iso, c);
+  iso.sample = memory.sample;
+  memory.sample();
   runTo(iso, o + Math.min(STOP_PROBE_MS, HORIZON_MS));
   if (!iso.exit) atStop = clone(iso.sys);
   const laterAtStop = iso.later?.slice();
@@ -466,9 +474,11 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
   const lastEvent = Math.max(0, ...(ctx.services ?? []).map((sv) => sv.sinceMs ?? 0));
   const horizon = Math.max(HORIZON_MS, lastEvent + 60_000);
   runTo(iso, o + horizon, () => inst().logs.length >= MAX_LINES && iso.sys.nowMs >= o + lastEvent);
+  iso.sample = undefined;
+  const oom = memory.oomAt(iso.exit ? iso.exit.atMs : iso.sys.nowMs);
 
   let onStop: StopReaction = { kind: 'ignore' };
-  if (atStop) {
+  if (atStop && oom === undefined) {
     const t0 = atStop.nowMs;
     const s: Isolated = {
       ...iso,
@@ -484,15 +494,32 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
   }
   const i = inst();
   const argv = i.argv.join(' ');
-  const reading = iso.exit
-    ? `runs for ${iso.exit.atMs - o} ms, then exits ${iso.exit.exitCode}`
-    : 'runs until stopped';
+  if (oom !== undefined) {
+    // The kernel's OOM killer ends the container's processes (memory.oom.group): 137.
+    iso.exit = {
+      kind: 'container-exit',
+      container: c.name,
+      atMs: oom,
+      exitCode: 137,
+      signal: 'SIGKILL',
+      reason: 'Error',
+    };
+  }
+  const reading =
+    oom !== undefined
+      ? `exceeds its memory limit after ${oom - o} ms (${memory.what()}): OOM-killed, exit 137`
+      : iso.exit
+        ? `runs for ${iso.exit.atMs - o} ms, then exits ${iso.exit.exitCode}`
+        : 'runs until stopped';
   const stopText =
-    onStop.kind === 'ignore'
-      ? `ignores ${i.stopSignal} (SIGKILL at the end of the grace period)`
-      : `exits ${onStop.code} on ${i.stopSignal}`;
+    oom !== undefined
+      ? 'the OOM killer ends it before any stop'
+      : onStop.kind === 'ignore'
+        ? `ignores ${i.stopSignal} (SIGKILL at the end of the grace period)`
+        : `exits ${onStop.code} on ${i.stopSignal}`;
   // A program that ends keeps its last lines (what `kubectl logs` ends with); one that runs on, its first.
-  const kept = iso.exit ? i.logs.slice(-MAX_LINES) : i.logs.slice(0, MAX_LINES);
+  const upTo = oom !== undefined ? i.logs.filter((l) => l.atMs <= oom) : i.logs;
+  const kept = iso.exit ? upTo.slice(-MAX_LINES) : upTo.slice(0, MAX_LINES);
   let logs = kept.map((l) => ({ atMs: l.atMs - o, line: l.text }));
   const repeat = iso.exit ? undefined : periodicTail(logs);
   if (repeat) logs = logs.filter((l) => l.atMs < repeat.startMs);
@@ -500,19 +527,68 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
     .filter((n) => n.container !== null && n.container === c.name)
     .map((n) => n.message);
   const writes = (iso.sys.fileLog ?? [])
-    .filter((w) => w.writer === c.name && w.atMs >= o)
+    .filter((w) => w.writer === c.name && w.atMs >= o && (oom === undefined || w.atMs <= oom))
     .slice(0, MAX_WRITES)
     .map((w) => ({ ...w, atMs: w.atMs - o }));
   return remember(programs, key, {
     logs,
     ...(repeat ? { repeat } : {}),
-    exit: iso.exit ? { afterMs: iso.exit.atMs - o, code: iso.exit.exitCode } : undefined,
+    exit: iso.exit
+      ? {
+          afterMs: iso.exit.atMs - o,
+          code: iso.exit.exitCode,
+          ...(oom !== undefined ? { reason: 'OOMKilled' as const } : {}),
+        }
+      : undefined,
     onStop,
     note: `${i.assumedImage ? 'unknown image, assumed to run until stopped' : i.note}; \`${argv}\` ${reading}; ${stopText}${notices.length ? ` — ${notices.join('; ')}` : ''}`,
     notices,
     asksServices: iso.sys.serviceLookups > 0,
     ...(writes.length ? { writes } : {}),
   });
+}
+
+/**
+ * Reads a container's memory use from its run: each process (by its argv,
+ * which changes on exec) from the instant it was seen to the instant it was
+ * gone, with `memory.ts`'s curve; `oomAt` is the first instant the total passes
+ * `limits.memory` (none without a limit).
+ */
+function memoryReader(iso: Isolated, c: Container) {
+  const limit = memoryLimit(c.resources?.limits as Record<string, unknown> | undefined);
+  type Seen = { startMs: number; endMs?: number; curve: MemoryCurve };
+  const open = new Map<string, Seen>();
+  const all: Seen[] = [];
+  const sample = () => {
+    if (limit === undefined) return;
+    const now = iso.sys.nowMs;
+    const live = new Set<string>();
+    for (const p of iso.sys.procs) {
+      if (p.container !== c.name || p.state === 'zombie') continue;
+      const key = `${p.id}\u0000${p.argv.join('\u0000')}`;
+      live.add(key);
+      if (!open.has(key)) {
+        const seen = { startMs: now, curve: processMemory(p.argv, c.image ?? '') };
+        open.set(key, seen);
+        all.push(seen);
+      }
+    }
+    for (const [key, seen] of open) {
+      if (!live.has(key)) {
+        seen.endMs = now;
+        open.delete(key);
+      }
+    }
+  };
+  return {
+    sample,
+    oomAt: (untilMs: number) => (limit === undefined ? undefined : oomAt(all, limit, untilMs)),
+    what: () =>
+      all
+        .map((x) => x.curve.what)
+        .filter((w, k, ws) => ws.indexOf(w) === k)
+        .join(', '),
+  };
 }
 
 /**

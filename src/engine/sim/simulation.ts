@@ -496,7 +496,7 @@ class Sim implements Simulation {
         // The runtime runs on without its kubelet: a process exits all the same.
         const p = this.st.pods[job.pod]!;
         const r = p.containers.find((c) => c.id === job.cid);
-        if (r) this.containerExited(p, r, job.code);
+        if (r) this.containerExited(p, r, job.code, job.reason);
         break;
       }
       case 'stopSignal': {
@@ -1049,6 +1049,7 @@ class Sim implements Simulation {
             pod: p.name,
             cid: rec.id,
             code: rec.program.exit.code,
+            ...(rec.program.exit.reason ? { reason: rec.program.exit.reason } : {}),
           });
         }
         delete p.reasons[name];

@@ -15,7 +15,7 @@ export type Job =
   | { kind: 'schedule'; pod: string }
   | { kind: 'sync'; pod: string }
   | { kind: 'resume'; pod: string; token: number }
-  | { kind: 'exit'; pod: string; cid: string; code: number }
+  | { kind: 'exit'; pod: string; cid: string; code: number; reason?: 'OOMKilled' }
   | { kind: 'stopSignal'; pod: string; cid: string }
   | { kind: 'sigkill'; pod: string; cid: string }
   | { kind: 'probe'; pod: string; cid: string; probe: ProbeKind }

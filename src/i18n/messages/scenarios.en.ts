@@ -58,6 +58,9 @@ export const scenariosEn = {
   'scenario.busybox-exits-at-once.title': 'busybox with no command',
   'scenario.busybox-exits-at-once.point':
     'busybox’s default command is `sh`, which exits 0 at once without a terminal — so even a “successful” container crash-loops under `Always`.',
+  'scenario.memory-limit-oom.title': 'A memory limit bites',
+  'scenario.memory-limit-oom.point':
+    'The docs’ memory-demo-2: `stress` allocates 250M against `limits.memory: 100Mi`, so it is `OOMKilled` (exit 137) and restarted into `CrashLoopBackOff`.',
   'scenario.image-pull-ifnotpresent.title': 'imagePullPolicy: IfNotPresent',
   'scenario.image-pull-ifnotpresent.point':
     'Pulled only when the node lacks the image: a restart finds it already present.',

@@ -56,6 +56,9 @@ export const scenariosZh = {
   'scenario.busybox-exits-at-once.title': '不带命令的 busybox',
   'scenario.busybox-exits-at-once.point':
     'busybox 的默认命令是 `sh`，没有终端时会立即以 0 退出，所以在 `Always` 下即使“成功”的容器也会进入崩溃循环。',
+  'scenario.memory-limit-oom.title': '内存限制生效',
+  'scenario.memory-limit-oom.point':
+    '文档中的 memory-demo-2：`stress` 申请 250M 内存，而资源限制 `limits.memory` 为 100Mi，于是容器因内存溢出被 `OOMKilled`（退出码 137），重启后进入 `CrashLoopBackOff`。',
   'scenario.image-pull-ifnotpresent.title': 'imagePullPolicy: IfNotPresent',
   'scenario.image-pull-ifnotpresent.point':
     '只有节点上没有该镜像时才拉取：容器重启时发现镜像已存在，不再拉取。',

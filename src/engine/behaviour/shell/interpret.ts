@@ -925,6 +925,29 @@ export function shellProgram(
   }
 }
 
+/**
+ * `stress` (the docs' memory-demo image): it prints its plan and runs its hogs
+ * until stopped, or for `--timeout N` seconds. Its memory is `memory.ts`'s.
+ */
+function stressProgram(nowMs: number, argv: string[]): Launch {
+  const count = (long: string, short: string) => {
+    const i = argv.findIndex((a) => a === long || a === short);
+    return i === -1 ? 0 : Number(argv[i + 1]) || 0;
+  };
+  const t = argv.findIndex((a) => a === '--timeout' || a === '-t');
+  const secs = t === -1 ? undefined : Number.parseInt(argv[t + 1] ?? '', 10);
+  return {
+    kind: 'prog',
+    prog: { kind: 'sleep' },
+    argv,
+    wakeAtMs: secs !== undefined && Number.isFinite(secs) ? nowMs + secs * 1000 : null,
+    preface: [
+      `stress: info: [1] dispatching hogs: ${count('--cpu', '-c')} cpu, ${count('--io', '-i')} io, ${count('--vm', '-m')} vm, ${count('--hdd', '-d')} hdd`,
+    ],
+    daemonize: false,
+  };
+}
+
 /** Decides what program `words` starts (a long-running process), or `none` (a tool or builtin). */
 export function programFor(X: Pick<Exec, 'sys' | 'inst' | 'proc' | 'sh'>, words: string[]): Launch {
   const { sys, inst } = X;
@@ -958,6 +981,7 @@ export function programFor(X: Pick<Exec, 'sys' | 'inst' | 'proc' | 'sh'>, words:
       daemonize: false,
     };
   }
+  if (name === 'stress') return stressProgram(sys.nowMs, argv);
   if (name === 'pause')
     return {
       kind: 'prog',
@@ -967,7 +991,11 @@ export function programFor(X: Pick<Exec, 'sys' | 'inst' | 'proc' | 'sh'>, words:
       preface: [],
       daemonize: false,
     };
-  if (name === 'tail' && argv.some((a) => a === '-f' || a === '-F' || /^-\w*f/.test(a))) {
+  // `tail -f` follows forever; `tail /dev/zero` reads an endless line (and grows: memory.ts).
+  if (
+    name === 'tail' &&
+    argv.some((a) => a === '-f' || a === '-F' || /^-\w*f/.test(a) || a === '/dev/zero')
+  ) {
     return {
       kind: 'prog',
       prog: { kind: 'sleep' },
