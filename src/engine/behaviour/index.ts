@@ -51,5 +51,6 @@ export type {
   VolumeOp,
 } from './types.ts';
 export { hasExecutable } from './executables.ts';
+export { readFile } from './volumes.ts';
 export { parse } from './shell/parse.ts';
 export { tokenize, ShellSyntaxError } from './shell/tokenize.ts';

@@ -6,7 +6,13 @@
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { FieldError } from '../kubelet/validation.ts';
 import { validatePod } from '../kubelet/validation.ts';
-import { defaultPod, ManifestError, readDocuments, readPod } from '../sim/manifest.ts';
+import {
+  defaultPod,
+  defaultRequestsFromLimits,
+  ManifestError,
+  readDocuments,
+  readPod,
+} from '../sim/manifest.ts';
 import { scaledValue } from './deployment.ts';
 import { withDefaultTolerations } from './nodeLifecycle.ts';
 
@@ -45,7 +51,7 @@ function clone<T>(x: T): T {
 /** The API server's defaulting of a pod, plus DefaultTolerationSeconds admission. */
 export function admitPod(pod: Pod): Pod {
   const hadTolerations = pod.spec?.tolerations !== undefined;
-  const out = defaultPod(pod);
+  const out = defaultRequestsFromLimits(defaultPod(pod));
   if (hadTolerations) out.spec!.tolerations = withDefaultTolerations(out.spec!.tolerations);
   return out;
 }

@@ -35,6 +35,7 @@ import {
   nextWakeMs,
   probeHttp,
   probeTcp,
+  readFile,
   resolveImage,
   runExec,
   runtimeView,
@@ -104,6 +105,8 @@ export interface ContainerProgram {
    * `MAX_WRITES`): the simulation keeps them as pod state once it has run.
    */
   writes?: VolumeOp[];
+  /** The file at `terminationMessagePath` as the run left it ('' or absent = none). */
+  terminationMessage?: string;
 }
 
 export interface BehaviourContext {
@@ -526,6 +529,8 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
   const notices = iso.sys.notices
     .filter((n) => n.container !== null && n.container === c.name)
     .map((n) => n.message);
+  const msgFile = readFile(iso.sys, i, c.terminationMessagePath ?? '/dev/termination-log');
+  const terminationMessage = msgFile.ok ? msgFile.content : '';
   const writes = (iso.sys.fileLog ?? [])
     .filter((w) => w.writer === c.name && w.atMs >= o && (oom === undefined || w.atMs <= oom))
     .slice(0, MAX_WRITES)
@@ -545,6 +550,7 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
     notices,
     asksServices: iso.sys.serviceLookups > 0,
     ...(writes.length ? { writes } : {}),
+    ...(terminationMessage ? { terminationMessage } : {}),
   });
 }
 

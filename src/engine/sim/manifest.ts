@@ -109,6 +109,27 @@ export function defaultPod(pod: Pod): Pod {
   return pod;
 }
 
+/**
+ * `SetDefaults_Pod` (pkg/apis/core/v1/defaults.go): a resource with a limit
+ * and no request is requested at its limit — for every container and init
+ * container, and for pod-level `spec.resources`. Only Pods get this (not
+ * the templates of controllers); their pods do when they are created.
+ */
+export function defaultRequestsFromLimits(pod: Pod): Pod {
+  const spec = pod.spec;
+  if (!spec) return pod;
+  type Res = { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
+  const fill = (r: Res | undefined) => {
+    if (!r?.limits) return;
+    const requests = (r.requests ??= {});
+    for (const [k, v] of Object.entries(r.limits)) if (!(k in requests)) requests[k] = v;
+  };
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])])
+    fill(c.resources as Res | undefined);
+  fill((spec as { resources?: Res }).resources);
+  return pod;
+}
+
 const parsed = new Map<string, string>();
 
 /** Reads the manifest's Pod: parsed, checked, defaulted. Throws ManifestError. */
@@ -145,7 +166,7 @@ function readPodUncached(manifest: string | object): Pod {
     ];
     throw new ManifestError(formatInvalidPodError(name, errors), errors);
   }
-  const pod = defaultPod(doc as Pod);
+  const pod = defaultRequestsFromLimits(defaultPod(doc as Pod));
   const errors = validatePod(pod);
   if (errors.length > 0) {
     throw new ManifestError(formatInvalidPodError(pod.metadata?.name ?? '', errors), errors);

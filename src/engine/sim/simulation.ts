@@ -52,6 +52,8 @@ import {
 } from './backoff.ts';
 import { defaultBehaviour, servicesFor } from './behaviour.ts';
 import { commitWrites, volumeLogFor } from './volumeData.ts';
+import { instanceLogs, terminationMessage } from './termination.ts';
+import { activeDeadlineAt, DEADLINE_MESSAGE, deadlineEvent } from './deadline.ts';
 import type { ContainerBehaviour } from './behaviour.ts';
 import { SimClock } from './clock.ts';
 import { dateAt, goDuration, isoAt } from './format.ts';
@@ -213,16 +215,8 @@ class Sim implements Simulation {
     const rec = opts.previous
       ? records.find((r) => r.state === 'exited' && r !== records[0])
       : records[0];
-    if (!rec || !rec.program || rec.startedAtMs === undefined) return [];
-    const end = (rec.finishedAtMs ?? this.nowMs) - rec.startedAtMs;
-    const lines = rec.program.logs.filter((l) => l.atMs <= end).map((l) => l.line);
-    const rep = rec.program.repeat;
-    if (rep && end >= rep.startMs) {
-      const n = Math.floor((end - rep.startMs) / rep.periodMs) + 1;
-      const first = Math.max(0, n - Math.ceil(1000 / rep.lines.length));
-      for (let i = first; i < n; i++) lines.push(...rep.lines);
-    }
-    return lines;
+    if (!rec) return [];
+    return instanceLogs(rec, rec.finishedAtMs ?? this.nowMs);
   }
 
   snapshot(): SimSnapshot {
@@ -245,10 +239,13 @@ class Sim implements Simulation {
 
   printRows(): PrintRow[] {
     const now = dateAt(this.nowMs);
-    return this.st.podOrder.map((n) => {
-      const r = printPod(this.st.pods[n]!.api, now);
-      return { name: r.name, ready: r.ready, status: r.status, restarts: r.restarts, age: r.age };
-    });
+    // A pod whose graceful deletion completed (no finalizers) is gone from the API.
+    return this.st.podOrder
+      .filter((n) => !this.st.pods[n]!.deleted)
+      .map((n) => {
+        const r = printPod(this.st.pods[n]!.api, now);
+        return { name: r.name, ready: r.ready, status: r.status, restarts: r.restarts, age: r.age };
+      });
   }
 
   services(): string[] {
@@ -351,6 +348,13 @@ class Sim implements Simulation {
     };
     p.extraConditions.push(cond);
     p.evicted = { message };
+    this.stopWorker(p);
+    this.markDirty(p);
+    this.requestSync(p);
+  }
+
+  /** Abandons the pod worker's current sync (an eviction decides what happens next). */
+  private stopWorker(p: PodState): void {
     const w = p.worker;
     if (w.busy) {
       w.busy = false;
@@ -358,8 +362,6 @@ class Sim implements Simulation {
       w.token++;
       for (const k of Object.keys(p.activity)) delete p.activity[k];
     }
-    this.markDirty(p);
-    this.requestSync(p);
   }
 
   // -------------------------------------------------------------------------
@@ -532,6 +534,23 @@ class Sim implements Simulation {
       case 'evict':
         this.onEvict(this.st.pods[job.pod]!, job.token);
         break;
+      case 'activeDeadline': {
+        const p = this.st.pods[job.pod];
+        if (!p || p.deleted || p.finished || p.evicted || p.deletionRequested) break;
+        if (this.nodeDown(p)) break;
+        // The kubelet's activeDeadlineHandler: the pod's phase becomes Failed, its containers
+        // are killed with the pod's grace period; no DisruptionTarget condition.
+        this.st.events.push(deadlineEvent(p, this.now));
+        this.stopWorker(p);
+        p.evicted = {
+          message: DEADLINE_MESSAGE,
+          reason: 'DeadlineExceeded',
+          graceMs: this.graceOf(p),
+        };
+        this.markDirty(p);
+        this.requestSync(p);
+        break;
+      }
       case 'cluster-sync':
       case 'cluster-retry':
       case 'cluster-pressure-end':
@@ -622,6 +641,8 @@ class Sim implements Simulation {
       p.firstSyncMs = this.now;
       this.markDirty(p);
       this.flush();
+      const deadline = activeDeadlineAt(p);
+      if (deadline !== undefined) this.schedule(deadline, { kind: 'activeDeadline', pod: p.name });
     }
     const plan = this.computePlan(p);
     const w = p.worker;
@@ -645,7 +666,7 @@ class Sim implements Simulation {
 
   private computePlan(p: PodState): Plan {
     if (p.deletionRequested || p.evicted) {
-      const graceMs = p.evicted ? 0 : (p.deletionGraceMs ?? this.graceOf(p));
+      const graceMs = p.evicted ? (p.evicted.graceMs ?? 0) : (p.deletionGraceMs ?? this.graceOf(p));
       return {
         steps: [{ t: 'killPod', purgeInit: false, graceMs }],
         i: 0,
@@ -1272,6 +1293,10 @@ class Sim implements Simulation {
   ): void {
     if (r.state !== 'running' && r.state !== 'created') return;
     commitWrites(p, r, this.now);
+    if (r.message === undefined) {
+      const message = terminationMessage(r, this.specOf(p, r), code, this.now);
+      if (message !== undefined) r.message = message;
+    }
     r.state = 'exited';
     r.exitCode = code;
     r.finishedAtMs = this.now;

@@ -23,6 +23,7 @@ export type Job =
   | { kind: 'faultEnd'; fault: number }
   | { kind: 'nodeNotReady'; node: string; token: number }
   | { kind: 'evict'; pod: string; token: number }
+  | { kind: 'activeDeadline'; pod: string }
   | ClusterJob;
 
 export interface SandboxRec {
@@ -162,8 +163,11 @@ export interface PodState {
   oldStatuses: Record<string, ContainerStatus>;
   /** The node controller marked the pod not ready (node lost). */
   nodeMarkedNotReady: boolean;
-  /** The kubelet evicted the pod (node pressure): it ends Failed with reason Evicted. */
-  evicted?: { message: string };
+  /**
+   * The kubelet evicted the pod: node pressure (reason Evicted, killed at once) or
+   * activeDeadlineSeconds (reason DeadlineExceeded, killed with the pod's grace period).
+   */
+  evicted?: { message: string; reason?: 'DeadlineExceeded'; graceMs?: number };
   evictToken: number;
   /** Writes to the pod's volumes by instances that have ended (absolute times; `volumeData.ts`). */
   volumeLog?: VolumeOp[];

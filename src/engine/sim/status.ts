@@ -271,7 +271,7 @@ export function kubeletStatus(p: PodState, node: NodeState, nowMs: number): PodS
   const status: PodStatus = {
     phase,
     conditions,
-    ...(p.evicted ? { reason: 'Evicted', message: p.evicted.message } : {}),
+    ...(p.evicted ? { reason: p.evicted.reason ?? 'Evicted', message: p.evicted.message } : {}),
     hostIP: node.ip,
     hostIPs: [{ ip: node.ip }],
     ...(lastIp ? { podIP: lastIp, podIPs: [{ ip: lastIp }] } : {}),
