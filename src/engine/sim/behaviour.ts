@@ -381,7 +381,7 @@ function runTo(iso: Isolated, untilMs: number, stop?: () => boolean): void {
     const wake = nextWakeMs(iso.sys);
     const peer = iso.later?.[0];
     const op = iso.ext?.[0];
-    let next = peer && (wake === null || peer.atMs <= wake) ? peer.atMs : wake;
+    const next = peer && (wake === null || peer.atMs <= wake) ? peer.atMs : wake;
     if (op && (next === null || op.atMs < next)) {
       if (op.atMs > untilMs) break;
       collect(iso, advance(iso.sys, op.atMs, { nowMs: op.atMs, cluster: iso.cluster }));
