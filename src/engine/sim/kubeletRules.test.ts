@@ -183,26 +183,31 @@ describe('requests defaulted from limits (SetDefaults_Pod)', () => {
     ],
     [{ requests: { cpu: '250m' } }, { cpu: '250m' }],
     [{}, undefined],
-  ])('%j → requests %j', (resources, requests) => {
-    const s = createSimulation({
-      manifest: {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: { name: 'r' },
-        spec: {
-          initContainers: [{ name: 'init', image: 'busybox:1.36', command: ['true'], resources }],
-          containers: [{ name: 'app', image: 'nginx:1.27', resources }],
+  ] as Array<[object, Record<string, string> | undefined]>)(
+    '%j → requests %j',
+    (resources, requests) => {
+      const s = createSimulation({
+        manifest: {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'r' },
+          spec: {
+            initContainers: [{ name: 'init', image: 'busybox:1.36', command: ['true'], resources }],
+            containers: [{ name: 'app', image: 'nginx:1.27', resources }],
+          },
         },
-      },
-    });
-    const spec = s.pod().spec!;
-    expect(spec.containers[0]!.resources?.requests).toEqual(requests);
-    expect(spec.initContainers![0]!.resources?.requests).toEqual(requests);
-    if (requests?.memory) {
-      const text = describePod(s.pod(), [], new Date(1_735_689_600_000));
-      expect(text).toMatch(new RegExp(`Requests:\\n(?:.*\\n)*?\\s+memory:\\s+${requests.memory}`));
-    }
-  });
+      });
+      const spec = s.pod().spec!;
+      expect(spec.containers[0]!.resources?.requests).toEqual(requests);
+      expect(spec.initContainers![0]!.resources?.requests).toEqual(requests);
+      if (requests?.memory) {
+        const text = describePod(s.pod(), [], new Date(1_735_689_600_000));
+        expect(text).toMatch(
+          new RegExp(`Requests:\\n(?:.*\\n)*?\\s+memory:\\s+${requests.memory}`),
+        );
+      }
+    },
+  );
 });
 
 describe('a deleted pod leaves kubectl get pods', () => {
