@@ -6,8 +6,8 @@
  * steady resident size; `stress --vm N --vm-bytes B` has N workers that each
  * allocate and touch B bytes as soon as they start (the docs' memory-demo);
  * `tail /dev/zero` reads an endless line and grows until it is stopped; a
- * shell or `sleep` stays small. Files a container writes to an emptyDir with
- * `medium: Memory` (tmpfs) are charged to its memory cgroup as well.
+ * shell or `sleep` stays small. (Not modelled: tmpfs files of an emptyDir with
+ * `medium: Memory`, and shell variables that grow.)
  *
  * The figures are illustrative resident sizes, not measurements; what
  * matters is the comparison with the limit (the OOM kill when usage passes it).
