@@ -31,6 +31,7 @@
 import type { Container, LifecycleHandler, PodSpec, Probe } from 'kubernetes-types/core/v1';
 import {
   advance,
+  cancelExec,
   createPodSystem,
   nextWakeMs,
   probeHttp,
@@ -708,6 +709,41 @@ function systemAt(c: Container, ctx: BehaviourContext, elapsedMs: number): Isola
   return iso;
 }
 
+/**
+ * An exec probe: the command runs in the container (its files, volumes,
+ * environment and processes) for at most `timeoutSeconds` (default 1).
+ * Exit 0 is success; the output is the message. One that outlives the
+ * timeout is abandoned and fails with the kubelet's wording
+ * (`command "<argv joined by spaces>" timed out`, Go's %q quoting).
+ */
+function execProbe(iso: Isolated, name: string, argv: string[], p: Probe): ProbeOutcome {
+  const t0 = iso.sys.nowMs;
+  const timeoutMs = Math.max(1, p.timeoutSeconds ?? 1) * 1000;
+  const r = runExec(iso.sys, name, argv, { nowMs: t0, cluster: iso.cluster });
+  if ('error' in r) return { ok: false, output: r.error };
+  if ('exitCode' in r) return { ok: r.exitCode === 0, output: r.output.replace(/\n$/, '') };
+  let done: Extract<Occurrence, { kind: 'exec-exit' }> | undefined;
+  const grab = (occ: Occurrence[]) => {
+    for (const o of occ) if (o.kind === 'exec-exit' && o.execId === r.running) done = o;
+  };
+  for (let guard = 0; !done && guard < 100_000; guard++) {
+    const next = nextWakeMs(iso.sys);
+    if (next === null || next > t0 + timeoutMs) break;
+    grab(advance(iso.sys, next, { nowMs: next, cluster: iso.cluster }));
+  }
+  if (done) {
+    const ex = iso.sys.execs.find((e) => e.id === r.running);
+    return { ok: done.exitCode === 0, output: (ex?.output ?? '').replace(/\n$/, '') };
+  }
+  cancelExec(iso.sys, r.running, { nowMs: t0 + timeoutMs, cluster: iso.cluster });
+  return { ok: false, output: `command ${goQuote(argv.join(' '))} timed out` };
+}
+
+/** Go's %q for a plain string. */
+function goQuote(s: string): string {
+  return JSON.stringify(s);
+}
+
 function probe(
   p: Probe,
   _kind: 'liveness' | 'readiness' | 'startup',
@@ -721,13 +757,7 @@ function probe(
   if (iso.exit || !iso.start.ok) return { ok: false, output: 'container is not running' };
   const inst = iso.sys.instances.find((x) => x.name === ctx.container.name)!;
   const now = { nowMs: iso.sys.nowMs, cluster: iso.cluster };
-  if (p.exec?.command) {
-    const r = runExec(iso.sys, ctx.container.name, p.exec.command, now);
-    if ('error' in r) return { ok: false, output: r.error };
-    if ('running' in r)
-      return { ok: false, output: `command "${p.exec.command.join(' ')}" timed out` };
-    return { ok: r.exitCode === 0, output: r.output.replace(/\n$/, '') };
-  }
+  if (p.exec?.command) return execProbe(iso, ctx.container.name, p.exec.command, p);
   // An image Podscope does not know is assumed to answer on its ports.
   if (inst.assumedImage) return { ok: true, output: '' };
   if (p.tcpSocket) {
@@ -745,7 +775,10 @@ function probe(
     if ('error' in r)
       return {
         ok: false,
-        output: `Get "http://${ctx.podIp ?? '127.0.0.1'}:${port}${p.httpGet.path ?? '/'}": ${r.error}`,
+        // Go's url.Error: `Get "<url>": <cause>` (probeHttp may have worded it already).
+        output: r.error.startsWith('Get "')
+          ? r.error
+          : `Get "http://${ctx.podIp ?? '127.0.0.1'}:${port}${p.httpGet.path ?? '/'}": ${r.error}`,
       };
     return r.status < 400
       ? { ok: true, output: '' }

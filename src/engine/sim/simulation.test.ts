@@ -255,7 +255,7 @@ describe('probes', () => {
 - name: app
   image: nginx:1.27
   livenessProbe:
-    httpGet: { path: /healthz, port: 80 }
+    httpGet: { path: /, port: 80 }
     periodSeconds: 5
   readinessProbe:
     httpGet: { path: /, port: 80 }`;
@@ -640,7 +640,7 @@ containers:
   - { name: shared, mountPath: /usr/share/nginx/html }
   - { name: cfg, mountPath: /etc/cfg, readOnly: true }
   readinessProbe:
-    httpGet: { path: /, port: 80 }
+    tcpSocket: { port: 80 }
 - name: ticker
   image: busybox:1.36
   command: ['sh', '-c', 'while true; do echo tick; sleep 5; done']`;

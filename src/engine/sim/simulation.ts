@@ -1038,7 +1038,7 @@ class Sim implements Simulation {
         rec.state = 'running';
         rec.startedAtMs = this.now;
         const ip = p.sandboxes[0]?.ip;
-        rec.program = this.beh.program(spec, {
+        rec.behCtx = {
           podName: p.name,
           podIp: ip,
           podSpec: p.api.spec,
@@ -1058,7 +1058,8 @@ class Sim implements Simulation {
           ],
           services: servicesFor(this.st, this.now, p.api.metadata?.namespace),
           volumeLog: volumeLogFor(p, this.now),
-        });
+        };
+        rec.program = this.beh.program(spec, rec.behCtx);
         if (rec.program.startError !== undefined) {
           // CRI StartContainer failed: no Started event; the runtime keeps the record as
           // exited (StartError, 128) and the kubelet's reasonCache says RunContainerError.
@@ -1080,7 +1081,7 @@ class Sim implements Simulation {
         p.worker.queued = true;
         const hook = spec.lifecycle?.postStart;
         if (!hook) return 'done';
-        const h = this.beh.hook(hook, 'postStart', { podName: p.name, podIp: ip, container: spec });
+        const h = this.beh.hook(hook, 'postStart', { ...rec.behCtx, container: spec });
         rec.postStartUntilMs = this.now + h.durationMs;
         plan.pull = { ok: h.ok, pullMs: 0, totalMs: 0, sizeBytes: 0 };
         plan.stage = 5;
@@ -1221,8 +1222,7 @@ class Sim implements Simulation {
     const hook = this.specOf(p, r).lifecycle?.preStop;
     if (hook && graceMs > 0) {
       const h = this.beh.hook(hook, 'preStop', {
-        podName: p.name,
-        podIp: p.sandboxes[0]?.ip,
+        ...(r.behCtx ?? { podName: p.name, podIp: p.sandboxes[0]?.ip }),
         container: this.specOf(p, r),
         elapsedMs: this.now - (r.startedAtMs ?? this.now),
       });
@@ -1366,9 +1366,9 @@ class Sim implements Simulation {
     if (kind !== 'startup' && states.startup && states.startup.result !== 'Success') return next();
     if (kind !== 'readiness' && p.deletionRequested) return;
     const out = this.beh.probe(probe, kind, {
-      podName: p.name,
-      podIp: p.sandboxes[0]?.ip,
+      ...(r.behCtx ?? { podName: p.name, podIp: p.sandboxes[0]?.ip }),
       container: spec,
+      elapsedMs: this.now - (r.startedAtMs ?? this.now),
       faulted: this.probeFaulted(p, r.name, kind),
     });
     let changed = false;

@@ -5,7 +5,7 @@
 import type { Pod, PodCondition, ContainerStatus } from 'kubernetes-types/core/v1';
 import type { ClusterJob, ClusterState } from '../cluster/state.ts';
 import type { VolumeOp } from '../behaviour/index.ts';
-import type { ContainerProgram } from './behaviour.ts';
+import type { BehaviourContext, ContainerProgram } from './behaviour.ts';
 import type { ClockState } from './clock.ts';
 import type { RngState } from './rng.ts';
 import type { ContainerKind, ProbeKind, SimEvent } from './types.ts';
@@ -69,6 +69,8 @@ export interface ContainerRec {
   startFailed?: boolean;
   program?: ContainerProgram;
   stopping?: StopRec;
+  /** What the behaviour seam was told at this instance's start (probes and hooks reuse it). */
+  behCtx?: BehaviourContext;
   /** postStart is running until this instant. */
   postStartUntilMs?: number;
   /** Clock ids of this instance's pending jobs (exit, stop signal, SIGKILL, probes). */
