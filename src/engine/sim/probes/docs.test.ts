@@ -1,0 +1,144 @@
+/**
+ * The Kubernetes docs' probe examples ("Configure Liveness, Readiness and
+ * Startup Probes") run through createSimulation: the same outcome and events.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../simulation.ts';
+import { eventsOf, sim, statusOf } from '../testkit.ts';
+
+const EXEC_LIVENESS = `apiVersion: v1
+kind: Pod
+metadata:
+  labels:
+    test: liveness
+  name: liveness-exec
+spec:
+  containers:
+  - name: liveness
+    image: registry.k8s.io/busybox:1.27.2
+    args:
+    - /bin/sh
+    - -c
+    - touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600
+    livenessProbe:
+      exec:
+        command:
+        - cat
+        - /tmp/healthy
+      initialDelaySeconds: 5
+      periodSeconds: 5
+`;
+
+describe('docs: exec liveness', () => {
+  it('healthy for 30 s, then Unhealthy × 3 and Killing, then restarted', () => {
+    const s = createSimulation({ manifest: EXEC_LIVENESS, seed: 1 });
+    s.advanceTo(30_000);
+    expect(eventsOf(s, 'Unhealthy')).toHaveLength(0);
+    s.advanceTo(90_000);
+    const u = eventsOf(s, 'Unhealthy');
+    expect(u.length).toBeGreaterThanOrEqual(3);
+    expect(u[0]!.message).toBe(
+      "Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory",
+    );
+    const k = eventsOf(s, 'Killing');
+    expect(k[0]!.message).toBe('Container liveness failed liveness probe, will be restarted');
+    // The third failure is what acts: no earlier than the first failure + 2 periods.
+    expect(k[0]!.atMs).toBeGreaterThanOrEqual(u[0]!.atMs + 10_000);
+    expect(statusOf(s, 'liveness')?.restartCount).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('answers from the program', () => {
+  it('an HTTP probe on a path nginx does not serve fails with 404', () => {
+    const s = sim(
+      `containers:\n- name: web\n  image: nginx:1.27\n  livenessProbe:\n    httpGet: { path: /healthz, port: 80 }\n    periodSeconds: 5`,
+      1,
+      ['nginx:1.27'],
+    );
+    s.advance(30_000);
+    expect(eventsOf(s, 'Unhealthy')[0]!.message).toBe(
+      'Liveness probe failed: HTTP probe failed with statuscode: 404',
+    );
+    expect(eventsOf(s, 'Killing')[0]!.message).toBe(
+      'Container web failed liveness probe, will be restarted',
+    );
+  });
+
+  it('nginx answers / with 200: no Unhealthy, Ready', () => {
+    const s = sim(
+      `containers:\n- name: web\n  image: nginx:1.27\n  readinessProbe:\n    httpGet: { path: /, port: 80 }\n    periodSeconds: 5`,
+      1,
+      ['nginx:1.27'],
+    );
+    s.advance(30_000);
+    expect(eventsOf(s, 'Unhealthy')).toHaveLength(0);
+    expect(statusOf(s, 'web')?.ready).toBe(true);
+  });
+
+  it('readiness on a port nobody listens on: connection refused, never Ready, never killed', () => {
+    const s = sim(
+      `containers:\n- name: web\n  image: nginx:1.27\n  readinessProbe:\n    tcpSocket: { port: 8080 }\n    periodSeconds: 5`,
+      1,
+      ['nginx:1.27'],
+    );
+    s.advance(60_000);
+    const ip = s.pod().status?.podIP;
+    expect(eventsOf(s, 'Unhealthy')[0]!.message).toBe(
+      `Readiness probe failed: dial tcp ${ip}:8080: connect: connection refused`,
+    );
+    expect(statusOf(s, 'web')?.ready).toBe(false);
+    expect(eventsOf(s, 'Killing')).toHaveLength(0);
+  });
+
+  it('an HTTP probe to an unbound port is refused with Go’s url.Error wording', () => {
+    const s = sim(
+      `containers:\n- name: web\n  image: nginx:1.27\n  readinessProbe:\n    httpGet: { path: /ready, port: 8080 }\n    periodSeconds: 5`,
+      1,
+      ['nginx:1.27'],
+    );
+    s.advance(20_000);
+    const ip = s.pod().status?.podIP;
+    expect(eventsOf(s, 'Unhealthy')[0]!.message).toBe(
+      `Readiness probe failed: Get "http://${ip}:8080/ready": dial tcp ${ip}:8080: connect: connection refused`,
+    );
+  });
+
+  it('an exec probe that outlives timeoutSeconds fails with the kubelet’s wording', () => {
+    const s = sim(
+      `containers:\n- name: app\n  image: busybox:1.36\n  command: ['sleep', '3600']\n  readinessProbe:\n    exec: { command: ['sleep', '5'] }\n    timeoutSeconds: 2\n    periodSeconds: 10`,
+      1,
+      ['busybox:1.36'],
+    );
+    s.advance(30_000);
+    expect(eventsOf(s, 'Unhealthy')[0]!.message).toBe(
+      'Readiness probe failed: command "sleep 5" timed out',
+    );
+  });
+
+  it('an exec probe sees the container’s environment and exit code', () => {
+    const s = sim(
+      `containers:\n- name: app\n  image: busybox:1.36\n  command: ['sleep', '3600']\n  env: [{ name: MODE, value: broken }]\n  readinessProbe:\n    exec: { command: ['sh', '-c', 'echo mode=$MODE; test "$MODE" = ok'] }\n    periodSeconds: 5`,
+      1,
+      ['busybox:1.36'],
+    );
+    s.advance(20_000);
+    expect(eventsOf(s, 'Unhealthy')[0]!.message).toBe('Readiness probe failed: mode=broken');
+    expect(statusOf(s, 'app')?.ready).toBe(false);
+  });
+
+  it('the probe-failure fault still overrides a healthy answer', () => {
+    const s = sim(
+      `containers:\n- name: web\n  image: nginx:1.27\n  livenessProbe:\n    httpGet: { path: /, port: 80 }\n    periodSeconds: 5`,
+      1,
+      ['nginx:1.27'],
+    );
+    s.advance(10_000);
+    expect(eventsOf(s, 'Unhealthy')).toHaveLength(0);
+    s.dispatch({ kind: 'probe-failure', container: 'web', probe: 'liveness' });
+    s.advance(20_000);
+    expect(eventsOf(s, 'Unhealthy')[0]!.message).toBe(
+      'Liveness probe failed: HTTP probe failed with statuscode: 500',
+    );
+    expect(eventsOf(s, 'Killing')).toHaveLength(1);
+  });
+});
