@@ -264,6 +264,21 @@ export const IMAGE_CATALOGUE: Record<string, ImageSpec> = {
     summary:
       'polinux/stress: `stress` allocates what `--vm`/`--vm-bytes` ask for and holds it until stopped',
   }),
+  agnhost: base('agnhost', {
+    entrypoint: ['/agnhost'],
+    env: {},
+    sizeBytes: 21_174_327,
+    ports: [8080],
+    summary:
+      'Kubernetes e2e agnhost: `liveness` serves /healthz on 8080, 200 for 10 s after it starts, then 500',
+  }),
+  goproxy: base('goproxy', {
+    entrypoint: ['/goproxy'],
+    env: {},
+    sizeBytes: 2_931_122,
+    ports: [8080],
+    summary: "goproxy: an HTTP proxy listening on 8080 (the docs' TCP probe example)",
+  }),
   pause: base('pause', {
     entrypoint: ['/pause'],
     env: {},
@@ -314,7 +329,8 @@ export function resolveImage(raw: string): ResolvedImage {
   const official =
     (ref.registry === 'docker.io' && ref.repository === `library/${ref.name}`) ||
     key === 'pause' ||
-    (key === 'stress' && ref.repository === 'polinux/stress');
+    (key === 'stress' && ref.repository === 'polinux/stress') ||
+    (ref.registry === 'registry.k8s.io' && (key === 'agnhost' || key === 'goproxy'));
   const alpine =
     ref.tag.includes('alpine') || key === 'alpine' || key === 'busybox' || key === 'curl';
   const size = SIZE_VARIANTS.find((v) => v.test(ref))?.size ?? spec.sizeBytes;

@@ -597,6 +597,15 @@ export function serverFor(
         daemonize: false,
       };
     }
+    case 'agnhost': {
+      // The Kubernetes e2e test image: `agnhost liveness` is the docs' HTTP
+      // liveness server; other subcommands run until stopped, listening on nothing.
+      if (args[0] === 'liveness')
+        return { prog: newServer('agnhost-liveness', 8080), preface: [], daemonize: false };
+      return { prog: newServer('agnhost-liveness', 0), preface: [], daemonize: false };
+    }
+    case 'goproxy':
+      return { prog: newServer('goproxy', 8080), preface: [], daemonize: false };
     case 'nc':
     case 'netcat': {
       const joined = args.join(' ');
@@ -689,6 +698,10 @@ function bindFailed(sys: PodSystem, proc: Proc, srv: ServerProgram): void {
       break;
     case 'busybox-httpd':
       out(sys, proc, 'httpd: bind: Address in use', 'stderr');
+      break;
+    case 'agnhost-liveness':
+    case 'goproxy':
+      out(sys, proc, `listen tcp :${p}: bind: address already in use`, 'stderr');
       break;
     case 'nc':
       out(sys, proc, 'nc: bind: Address in use', 'stderr');
@@ -834,6 +847,7 @@ function serverStep(sys: PodSystem, proc: Proc, srv: ServerProgram, ctx: Behavio
         return;
       }
       srv.phase = 'serving';
+      srv.boundAtMs = sys.nowMs;
       startLines(sys, proc, srv);
       if (srv.server === 'nginx' && inst) {
         const w = spawn(sys, inst, proc.id, ['nginx: worker process'], { kind: 'worker' }, null);
@@ -959,6 +973,15 @@ function serverSignal(
       if (ignoreAsInit()) return;
       exitProc(sys, proc, 128 + n, sig);
       return;
+    case 'agnhost-liveness':
+    case 'goproxy':
+      // Go programs: the runtime's default SIGTERM/SIGINT handling ends the
+      // process; as PID 1 the re-raised signal is ignored and it exits 2.
+      if (sig === 'SIGTERM' || sig === 'SIGINT' || sig === 'SIGQUIT') {
+        if (proc.pid === 1) exitProc(sys, proc, 2);
+        else exitProc(sys, proc, 128 + n, sig);
+      }
+      return;
   }
 }
 
@@ -1055,6 +1078,30 @@ export function httpLocal(
       }
       return { kind: 'response', status: r.status, body, container: proc.container };
     }
+    case 'agnhost-liveness': {
+      const clean = path.split('?')[0]!;
+      if (clean !== '/healthz' && clean !== '/started')
+        return {
+          kind: 'response',
+          status: 404,
+          body: '404 page not found\n',
+          container: proc.container,
+        };
+      const secs = (sys.nowMs - (srv.boundAtMs ?? sys.nowMs)) / 1000;
+      if (clean === '/started')
+        return { kind: 'response', status: 200, body: `${secs}`, container: proc.container };
+      // Healthy while at most 10 s have passed since it started listening.
+      return secs > 10
+        ? { kind: 'response', status: 500, body: `error: ${secs}`, container: proc.container }
+        : { kind: 'response', status: 200, body: 'ok', container: proc.container };
+    }
+    case 'goproxy':
+      return {
+        kind: 'response',
+        status: 500,
+        body: 'This is a proxy server. Does not respond to non-proxy requests.\n',
+        container: proc.container,
+      };
     case 'nc': {
       out(sys, proc, `GET ${path} HTTP/1.1`);
       out(sys, proc, `Host: localhost:${port}`);

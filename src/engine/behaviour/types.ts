@@ -213,7 +213,18 @@ export type ServerPhase = 'binding' | 'initializing' | 'serving' | 'stopping' | 
 export interface ServerProgram {
   kind: 'server';
   server:
-    'nginx' | 'httpd' | 'redis' | 'postgres' | 'mysql' | 'python-http' | 'busybox-httpd' | 'nc';
+    | 'nginx'
+    | 'httpd'
+    | 'redis'
+    | 'postgres'
+    | 'mysql'
+    | 'python-http'
+    | 'busybox-httpd'
+    | 'nc'
+    /** The e2e image `agnhost liveness`: /healthz 200 for 10 s after it listens, then 500. */
+    | 'agnhost-liveness'
+    /** `registry.k8s.io/goproxy`: an HTTP proxy on 8080 (non-proxy GETs get 500). */
+    | 'goproxy';
   port: number;
   phase: ServerPhase;
   bindAttempts: number;
@@ -223,6 +234,8 @@ export interface ServerProgram {
   /** `nc -l` without `-k` exits after one connection. */
   once: boolean;
   requests: number;
+  /** When it started listening (simulated ms). */
+  boundAtMs?: number;
 }
 
 export type Program =

@@ -142,3 +142,79 @@ describe('answers from the program', () => {
     expect(eventsOf(s, 'Killing')).toHaveLength(1);
   });
 });
+
+const HTTP_LIVENESS = `apiVersion: v1
+kind: Pod
+metadata:
+  labels:
+    test: liveness
+  name: liveness-http
+spec:
+  containers:
+  - name: liveness
+    image: registry.k8s.io/e2e-test-images/agnhost:2.40
+    args:
+    - liveness
+    livenessProbe:
+      httpGet:
+        path: /healthz
+        port: 8080
+        httpHeaders:
+        - name: Custom-Header
+          value: Awesome
+      initialDelaySeconds: 3
+      periodSeconds: 3
+`;
+
+const TCP = `apiVersion: v1
+kind: Pod
+metadata:
+  name: goproxy
+  labels:
+    app: goproxy
+spec:
+  containers:
+  - name: goproxy
+    image: registry.k8s.io/goproxy:0.1
+    ports:
+    - containerPort: 8080
+    readinessProbe:
+      tcpSocket:
+        port: 8080
+      initialDelaySeconds: 15
+      periodSeconds: 10
+    livenessProbe:
+      tcpSocket:
+        port: 8080
+      initialDelaySeconds: 15
+      periodSeconds: 20
+`;
+
+describe('docs: HTTP liveness (agnhost liveness)', () => {
+  it('200 for the first 10 s, then 500 × 3 and the container is restarted', () => {
+    const s = createSimulation({ manifest: HTTP_LIVENESS, seed: 1 });
+    s.advanceTo(60_000);
+    const u = eventsOf(s, 'Unhealthy');
+    expect(u.length).toBeGreaterThanOrEqual(3);
+    expect(u[0]!.message).toBe('Liveness probe failed: HTTP probe failed with statuscode: 500');
+    const started = s.events().find((e) => e.reason === 'Started')!.atMs;
+    expect(u[0]!.atMs - started).toBeGreaterThan(10_000);
+    expect(eventsOf(s, 'Killing')[0]!.message).toBe(
+      'Container liveness failed liveness probe, will be restarted',
+    );
+    expect(statusOf(s, 'liveness')?.restartCount).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('docs: TCP liveness and readiness (goproxy)', () => {
+  it('Ready after the first readiness probe at 15 s; never Unhealthy', () => {
+    const s = createSimulation({ manifest: TCP, seed: 1 });
+    s.advanceTo(10_000);
+    expect(statusOf(s, 'goproxy')?.ready).toBe(false);
+    s.advanceTo(40_000);
+    expect(statusOf(s, 'goproxy')?.ready).toBe(true);
+    s.advanceTo(120_000);
+    expect(eventsOf(s, 'Unhealthy')).toHaveLength(0);
+    expect(statusOf(s, 'goproxy')?.restartCount).toBe(0);
+  });
+});
