@@ -1363,6 +1363,9 @@ class Sim implements Simulation {
     st.nextAtMs = undefined;
     if (st.onHold) return;
     if (kind === 'startup' && st.result === 'Success') return;
+    // The worker reads the container from the pod status, which shows it
+    // running only once postStart has returned: until then the tick is skipped.
+    if (r.postStartUntilMs !== undefined) return next();
     if (kind !== 'startup' && states.startup && states.startup.result !== 'Success') return next();
     if (kind !== 'readiness' && p.deletionRequested) return;
     const out = this.beh.probe(probe, kind, {

@@ -115,7 +115,15 @@ function containerStatus(
 ): ContainerStatus {
   // A record in `created` lives only between CreateContainer and StartContainer
   // inside one sync; the kubelet's status (from PLEG's relist) does not see it.
-  const records = p.containers.filter((r) => r.name === c.name && r.state !== 'created');
+  // Nor does it see one whose postStart hook is still running: the hook runs
+  // inside the same SyncPod (startContainer waits for it), so the status the
+  // kubelet last wrote, from before the start, stands until the hook returns.
+  const records = p.containers.filter(
+    (r) =>
+      r.name === c.name &&
+      r.state !== 'created' &&
+      !(r.state === 'running' && r.postStartUntilMs !== undefined),
+  );
   const cur = records[0];
   const prev = records[1];
   const old = p.oldStatuses[c.name];

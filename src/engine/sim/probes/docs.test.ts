@@ -218,3 +218,29 @@ describe('docs: TCP liveness and readiness (goproxy)', () => {
     expect(statusOf(s, 'goproxy')?.restartCount).toBe(0);
   });
 });
+
+describe('postStart', () => {
+  const HOOK = (cmd: string) =>
+    `containers:\n- name: app\n  image: busybox:1.36\n  command: ['sleep', '3600']\n  lifecycle:\n    postStart:\n      exec: { command: ['sh', '-c', '${cmd}'] }\n  readinessProbe:\n    exec: { command: ['true'] }\n    periodSeconds: 1`;
+
+  it('blocks the start: waiting ContainerCreating until the hook returns, probes skipped meanwhile', () => {
+    const s = sim(HOOK('sleep 8'), 1, ['busybox:1.36']);
+    const started = () => s.events().find((e) => e.reason === 'Started')?.atMs;
+    while (started() === undefined) s.step();
+    s.advanceTo(started()! + 4000);
+    expect(statusOf(s, 'app')?.state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+    expect(s.printRows()[0]!.status).toBe('ContainerCreating');
+    expect(statusOf(s, 'app')?.ready).toBe(false);
+    s.advanceTo(started()! + 10_000);
+    expect(statusOf(s, 'app')?.state?.running).toBeDefined();
+    expect(statusOf(s, 'app')?.ready).toBe(true);
+  });
+
+  it('a failing hook: FailedPostStartHook, the container killed and restarted', () => {
+    const s = sim(HOOK('echo nope; exit 3'), 1, ['busybox:1.36']);
+    s.advance(60_000);
+    const f = eventsOf(s, 'FailedPostStartHook');
+    expect(f.length).toBeGreaterThanOrEqual(1);
+    expect(statusOf(s, 'app')?.restartCount).toBeGreaterThanOrEqual(1);
+  });
+});
