@@ -19,6 +19,12 @@ import { initFailureNever } from './init-failure-never.ts';
 import { initFailureOnFailure } from './init-failure-onfailure.ts';
 import { initNeverFinishes } from './init-never-finishes.ts';
 import { livenessProbe } from './liveness-probe.ts';
+import { execLiveness } from './exec-liveness.ts';
+import { httpLiveness } from './http-liveness.ts';
+import { tcpProbes } from './tcp-probes.ts';
+import { startupSlowStarter } from './startup-slow-starter.ts';
+import { readinessWrongPort } from './readiness-wrong-port.ts';
+import { postStartFailing } from './poststart-failing.ts';
 import { localhost } from './localhost.ts';
 import { memoryLimitOom } from './memory-limit-oom.ts';
 import { nativeSidecar } from './native-sidecar.ts';
@@ -81,6 +87,12 @@ export const scenarios: Scenario[] = [
   livenessProbe,
   readinessProbe,
   startupProbe,
+  execLiveness,
+  httpLiveness,
+  tcpProbes,
+  startupSlowStarter,
+  readinessWrongPort,
+  postStartFailing,
   gracefulTermination,
   // Bare versus controlled pods
   barePodNodeFailure,

@@ -87,6 +87,24 @@ export const scenariosEn = {
   'scenario.startup-probe.title': 'Startup probe',
   'scenario.startup-probe.point':
     'Until the startup probe succeeds the other probes wait; if it keeps failing the container is restarted.',
+  'scenario.exec-liveness.title': 'Exec liveness (the docs’ example)',
+  'scenario.exec-liveness.point':
+    '`cat /tmp/healthy` succeeds for 30 s; once the file is removed the probe fails three times and the kubelet restarts the container.',
+  'scenario.http-liveness.title': 'HTTP liveness (agnhost)',
+  'scenario.http-liveness.point':
+    'The docs’ agnhost server answers `/healthz` with 200 for 10 s, then 500: the liveness probe fails and the container is restarted.',
+  'scenario.tcp-probes.title': 'TCP liveness and readiness',
+  'scenario.tcp-probes.point':
+    'goproxy listens on 8080: once `initialDelaySeconds` has passed the TCP probes connect and the pod becomes Ready.',
+  'scenario.startup-slow-starter.title': 'A startup probe protects a slow starter',
+  'scenario.startup-slow-starter.point':
+    'The server needs 45 s to listen. The startup probe allows 30 × 10 s, so the strict liveness probe only starts once it is up.',
+  'scenario.readiness-wrong-port.title': 'Readiness on the wrong port',
+  'scenario.readiness-wrong-port.point':
+    'nginx listens on 80 but the probe dials 8080: connection refused every time, the pod never becomes Ready, and nothing restarts.',
+  'scenario.poststart-failing.title': 'A failing postStart hook',
+  'scenario.poststart-failing.point':
+    'The postStart command exits non-zero: `FailedPostStartHook`, the container is killed and restarted with back-off.',
   'scenario.graceful-termination.title': 'Graceful termination and PID 1',
   'scenario.graceful-termination.point':
     'Delete the pod: nginx and a shell with a `trap` stop on `SIGTERM`; `sleep` as PID 1 ignores it and is killed after the grace period (exit 137).',

@@ -83,6 +83,24 @@ export const scenariosZh = {
   'scenario.startup-probe.title': '启动探针',
   'scenario.startup-probe.point':
     '启动探针成功之前，其他探针都不会执行；如果它一直失败，容器会被重启。',
+  'scenario.exec-liveness.title': 'exec 存活态探针（文档示例）',
+  'scenario.exec-liveness.point':
+    '`cat /tmp/healthy` 在 30 秒内成功；文件被删除后探针连续失败三次，kubelet 重启容器。',
+  'scenario.http-liveness.title': 'HTTP 存活态探针（agnhost）',
+  'scenario.http-liveness.point':
+    '文档中的 agnhost 服务器在前 10 秒对 `/healthz` 返回 200，之后返回 500：存活态探针失败，容器被重启。',
+  'scenario.tcp-probes.title': 'TCP 存活态与就绪态探针',
+  'scenario.tcp-probes.point':
+    'goproxy 监听 8080 端口：`initialDelaySeconds` 过后 TCP 探针连接成功，Pod 变为就绪。',
+  'scenario.startup-slow-starter.title': '启动探针保护慢启动容器',
+  'scenario.startup-slow-starter.point':
+    '服务器需要 45 秒才开始监听。启动探针允许 30 × 10 秒，因此严格的存活态探针要等它启动后才开始执行。',
+  'scenario.readiness-wrong-port.title': '就绪态探针探测了错误的端口',
+  'scenario.readiness-wrong-port.point':
+    'nginx 监听 80 端口，但探针连接 8080：每次都被拒绝，Pod 永远不会就绪，也不会有任何重启。',
+  'scenario.poststart-failing.title': '失败的 postStart 回调',
+  'scenario.poststart-failing.point':
+    'postStart 命令以非零状态退出：`FailedPostStartHook`，容器被杀死并以回退方式重启。',
   'scenario.graceful-termination.title': '体面终止与 PID 1',
   'scenario.graceful-termination.point':
     '删除 Pod：nginx 和设置了 `trap` 的 shell 收到 `SIGTERM` 后退出；作为 PID 1 的 `sleep` 忽略该信号，宽限期结束后被杀死（退出码 137）。',
