@@ -84,6 +84,8 @@ export type {
 export type { ClockEntry, ClockState } from './sim/clock.ts';
 export { createSimulation, restoreSimulation } from './sim/simulation.ts';
 export { ManifestError } from './sim/manifest.ts';
+export { probeSchedule, MAX_PROBE_TICKS } from './sim/probes/schedule.ts';
+export type { ProbeScheduleRow } from './sim/probes/schedule.ts';
 export type {
   Action,
   ClusterOptions,
@@ -94,6 +96,7 @@ export type {
   PodRuntimeView,
   PrintRow,
   ProbeKind,
+  ProbeTick,
   ProbeView,
   SimEvent,
   SimSnapshot,

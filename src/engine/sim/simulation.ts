@@ -43,6 +43,7 @@ import { readClusterManifest } from '../cluster/manifest.ts';
 import { computePodActionsDetailed } from '../kubelet/podActions.ts';
 import { printPod } from '../kubelet/printPod.ts';
 import type { ProbeResults } from '../kubelet/runtimeView.ts';
+import { recordTick } from './probes/schedule.ts';
 import {
   CRASH_LOOP_BACKOFF,
   IMAGE_PULL_BACKOFF,
@@ -79,6 +80,7 @@ import type {
   PodRuntimeView,
   PrintRow,
   ProbeKind,
+  ProbeTick,
   SimEvent,
   SimSnapshot,
   Simulation,
@@ -1363,11 +1365,37 @@ class Sim implements Simulation {
     st.nextAtMs = undefined;
     if (st.onHold) return;
     if (kind === 'startup' && st.result === 'Success') return;
+    const tick = (t: Omit<ProbeTick, 'atMs' | 'container' | 'run' | 'probe' | 'sinceStartMs'>) =>
+      recordTick(p, {
+        atMs: this.now,
+        container: r.name,
+        run: r.restartCount,
+        probe: kind,
+        sinceStartMs: this.now - (r.startedAtMs ?? this.now),
+        ...t,
+      });
+    const skip = (why: NonNullable<ProbeTick['skipped']>) =>
+      tick({
+        outcome: 'skipped',
+        skipped: why,
+        failures: st.failureRun,
+        successes: st.successRun,
+        result: st.result,
+      });
     // The worker reads the container from the pod status, which shows it
     // running only once postStart has returned: until then the tick is skipped.
-    if (r.postStartUntilMs !== undefined) return next();
-    if (kind !== 'startup' && states.startup && states.startup.result !== 'Success') return next();
-    if (kind !== 'readiness' && p.deletionRequested) return;
+    if (r.postStartUntilMs !== undefined) {
+      skip('post-start');
+      return next();
+    }
+    if (kind !== 'startup' && states.startup && states.startup.result !== 'Success') {
+      skip('startup-pending');
+      return next();
+    }
+    if (kind !== 'readiness' && p.deletionRequested) {
+      skip('terminating');
+      return;
+    }
     const out = this.beh.probe(probe, kind, {
       ...(r.behCtx ?? { podName: p.name, podIp: p.sandboxes[0]?.ip }),
       container: spec,
@@ -1398,6 +1426,27 @@ class Sim implements Simulation {
         changed = true;
       }
     }
+    tick({
+      outcome: out.ok ? 'success' : 'failure',
+      ...(out.ok ? {} : { output: out.output }),
+      failures: st.failureRun,
+      successes: st.successRun,
+      result: st.result,
+      ...(changed
+        ? {
+            acted:
+              kind === 'readiness'
+                ? st.result === 'Success'
+                  ? 'ready'
+                  : 'not-ready'
+                : st.result === 'Failure'
+                  ? 'restart'
+                  : kind === 'startup'
+                    ? 'started'
+                    : undefined,
+          }
+        : {}),
+    });
     if (kind !== 'readiness' && st.result === 'Failure') st.onHold = true;
     else if (!(kind === 'startup' && st.result === 'Success')) next();
     if (changed) {

@@ -8,7 +8,7 @@ import type { VolumeOp } from '../behaviour/index.ts';
 import type { BehaviourContext, ContainerProgram } from './behaviour.ts';
 import type { ClockState } from './clock.ts';
 import type { RngState } from './rng.ts';
-import type { ContainerKind, ProbeKind, SimEvent } from './types.ts';
+import type { ContainerKind, ProbeKind, ProbeTick, SimEvent } from './types.ts';
 
 /** Pending occurrences, dispatched by `kind`. */
 export type Job =
@@ -143,6 +143,8 @@ export interface PodState {
   imageBackoff: Record<string, BackoffEntry>;
   /** Probe states of the current instance, by container name then probe kind. */
   probes: Record<string, Partial<Record<ProbeKind, ProbeState>>>;
+  /** The prober workers' recent ticks, oldest first (bounded; see `probeSchedule`). */
+  probeTicks?: ProbeTick[];
   /** What the kubelet does with a container right now (pulling, creating). */
   activity: Record<string, 'pulling' | 'creating' | undefined>;
   worker: Worker;

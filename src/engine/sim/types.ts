@@ -89,6 +89,39 @@ export interface ProbeView {
   nextAtMs?: number;
 }
 
+/**
+ * One tick of a prober worker (see `probeSchedule`): what the kubelet did at
+ * that instant for one probe of one container instance.
+ */
+export interface ProbeTick {
+  atMs: number;
+  container: string;
+  /** Which run of the container (its restartCount when it started). */
+  run: number;
+  probe: ProbeKind;
+  /** Milliseconds since this run started. */
+  sinceStartMs: number;
+  /**
+   * `success` / `failure`: the probe ran and answered so; `skipped`: the tick
+   * came but the kubelet did not probe (`skipped` says why).
+   */
+  outcome: 'success' | 'failure' | 'skipped';
+  skipped?: 'post-start' | 'startup-pending' | 'terminating';
+  /** The probe's output on failure (the text after `… probe failed: `). */
+  output?: string;
+  /** Consecutive failures / successes after this tick. */
+  failures: number;
+  successes: number;
+  /** The published result after this tick. */
+  result: 'Success' | 'Failure' | 'Unknown';
+  /**
+   * What the published result made the kubelet do: `restart` (liveness/startup
+   * reached failureThreshold: the container is killed), `started` (startup
+   * succeeded: liveness and readiness begin), `ready` / `not-ready`.
+   */
+  acted?: 'restart' | 'started' | 'ready' | 'not-ready';
+}
+
 export interface ContainerRuntimeView {
   name: string;
   kind: ContainerKind;
@@ -152,6 +185,8 @@ export interface PodRuntimeView {
     state: 'ready' | 'notready';
   } | null;
   containers: ContainerRuntimeView[];
+  /** The prober workers' recent ticks, oldest first (at most 600; see `probeSchedule`). */
+  probeTicks?: ProbeTick[];
   volumes: VolumeView[];
   namespaces: {
     network: {

@@ -186,6 +186,7 @@ export function runtimeView(
         }
       : null,
     containers,
+    probeTicks: (p.probeTicks ?? []).map((t) => ({ ...t })),
     volumes,
     namespaces: {
       network: {
