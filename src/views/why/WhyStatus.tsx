@@ -4,6 +4,7 @@ import { docUrl, explainStatus, type StatusColumn } from '../explain/explain.ts'
 import { usePodscope } from '../../store/StoreProvider.tsx';
 import { anatomyOf, podOf, usePod, useStableSelect } from '../hooks.ts';
 import { Popover } from '../ui/Popover.tsx';
+import { ProbeTable } from './ProbeTable.tsx';
 
 export interface WhyStatusProps {
   /** Which column the value comes from: kubectl's STATUS, READY, RESTARTS, or a container's state. */
@@ -118,6 +119,7 @@ function WhyPopover({
         <p key={m.key}>{t(m.key, m.params)}</p>
       ))}
       {/BackOff/.test(value) && pod && <NextTry podName={pod.name} />}
+      {pod && <ProbeTable podName={pod.name} />}
       <p className="podscope-why-concept">
         {t('why.concept', { concept: t(ex.concept.key, ex.concept.params) })} ·{' '}
         <a href={docUrl(ex.doc, locale)} target="_blank" rel="noreferrer">
