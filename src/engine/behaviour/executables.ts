@@ -50,6 +50,8 @@ const EXTRAS: Record<string, string> = {
   python: 'python python3 pip pip3 pydoc3 python3-config',
   curl: 'curl /entrypoint.sh',
   pause: '/pause',
+  agnhost: '/agnhost agnhost',
+  goproxy: '/goproxy',
   stress: 'stress /usr/local/bin/stress /usr/bin/stress',
   alpine: 'apk',
   ubuntu: 'apt-get',
