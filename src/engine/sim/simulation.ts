@@ -40,6 +40,7 @@ import {
 } from '../cluster/controller.ts';
 import type { ClusterHost } from '../cluster/controller.ts';
 import { readClusterManifest } from '../cluster/manifest.ts';
+import { actionError } from './actions.ts';
 import { computePodActionsDetailed } from '../kubelet/podActions.ts';
 import { printPod } from '../kubelet/printPod.ts';
 import type { ProbeResults } from '../kubelet/runtimeView.ts';
@@ -177,8 +178,8 @@ class Sim implements Simulation {
   }
 
   dispatch(action: Action): void {
-    if (!action || typeof action !== 'object' || typeof action.kind !== 'string')
-      throw new Error('an action needs a kind');
+    const refused = actionError(action);
+    if (refused) throw new Error(refused);
     this.rev++;
     this.act(action);
     this.flush();
