@@ -798,3 +798,34 @@ describe('faults with a duration', () => {
     expect(s.runtime().containers[1]!.backOffUntilMs).toBeGreaterThan(0);
   });
 });
+
+describe('probe timings of zero take the API defaults (issue 22: the scheduler was fed NaN)', () => {
+  it.each([
+    ['periodSeconds', { periodSeconds: 0 }],
+    ['failureThreshold', { failureThreshold: 0 }],
+    ['timeoutSeconds and successThreshold', { timeoutSeconds: 0, successThreshold: 0 }],
+  ])('%s: 0', (_, fields) => {
+    const s = createSimulation({
+      manifest: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'p' },
+        spec: {
+          containers: [
+            {
+              name: 'app',
+              image: 'busybox:1.36',
+              command: ['sleep', '3600'],
+              readinessProbe: { tcpSocket: { port: 80 }, initialDelaySeconds: 3, ...fields },
+            },
+          ],
+        },
+      },
+    });
+    s.advanceTo(60_000);
+    const probe = s.pod().spec!.containers[0]!.readinessProbe!;
+    expect([probe.periodSeconds, probe.failureThreshold, probe.timeoutSeconds]).toEqual([10, 3, 1]);
+    expect(s.runtime().containers[0]!.probes[0]!.periodSeconds).toBe(10);
+    expect(s.pod().status!.containerStatuses![0]!.ready).toBe(true);
+  });
+});
