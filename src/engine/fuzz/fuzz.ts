@@ -18,6 +18,7 @@ const simple = fc.oneof(
   fc.integer({ min: 0, max: 3 }).map((n) => `exit ${n}`),
   fc.constantFrom(
     'true',
+    ':',
     'false',
     'cat /tmp/x',
     'touch /tmp/healthy',
