@@ -829,3 +829,37 @@ describe('probe timings of zero take the API defaults (issue 22: the scheduler w
     expect(s.pod().status!.containerStatuses![0]!.ready).toBe(true);
   });
 });
+
+describe('no container starts in a terminal pod (issue 22, found by the fuzzer)', () => {
+  const manifest = (restartPolicy: string) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: {
+      restartPolicy,
+      containers: [
+        {
+          name: 'a',
+          image: 'busybox:1.36',
+          command: ['sh', '-c', "trap 'exit 0' TERM; sleep 3600 & wait"],
+        },
+      ],
+    },
+  });
+  it.each([
+    // The sandbox dies; the kubelet kills the container, which exits 0 on SIGTERM:
+    // with OnFailure (or Never) the pod is Succeeded and nothing starts again.
+    ['OnFailure', 'Succeeded', 1, 'exited'],
+    ['Never', 'Succeeded', 1, 'exited'],
+    // With Always the kubelet creates a new sandbox and starts the container again.
+    ['Always', 'Running', 2, 'running'],
+  ])('restartPolicy %s, kill-sandbox → %s', (policy, phase, starts, state) => {
+    const s = createSimulation({ manifest: manifest(policy), seed: 1 });
+    s.advanceTo(10_000);
+    s.dispatch({ kind: 'kill-sandbox' });
+    s.advanceTo(200_000);
+    expect(s.pod().status!.phase).toBe(phase);
+    expect(s.events().filter((e) => e.reason === 'Started')).toHaveLength(starts);
+    expect(s.runtime().containers[0]!.state).toBe(state);
+  });
+});
