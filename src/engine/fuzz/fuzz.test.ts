@@ -12,7 +12,7 @@ const env =
 /** The host's console (the engine's lib has none). */
 const log = (line: string) =>
   (globalThis as { console?: { log(s: string): void } }).console?.log(line);
-const RUNS = Number(env.FUZZ_RUNS ?? 60);
+const RUNS = Number(env.FUZZ_RUNS ?? 250);
 const SEED = env.FUZZ_SEED !== undefined ? Number(env.FUZZ_SEED) : 22_2026;
 const PATH = env.FUZZ_PATH;
 

@@ -447,6 +447,8 @@ class Observer {
     )
       return;
     const policy = pod.spec?.restartPolicy ?? 'Always';
+    // computePodActions: a Never pod whose sandbox died after it ran gets no new sandbox.
+    if (policy === 'Never' && view.sandbox.state !== 'ready') return;
     for (const c of view.containers) {
       if (
         c.state !== 'exited' ||
@@ -547,6 +549,9 @@ export function checkCase(c: Case): void {
   // Let the run go on alone: what the policy restarts, restarts.
   drive(s, { ...c, actions: [] }, m, 'step', c.horizonMs, c.horizonMs + 500_000, obs);
   obs.checkRestarts();
+  // A bug in the behaviour model is swallowed as "could not read this container": still a bug.
+  for (const rc of s.runtime().containers)
+    if (rc.note?.includes('could not read')) fail(`${rc.name}: ${rc.note}`);
   const stepped = outputOf(s, m);
 
   const jumped = createSimulation({ manifest: c.manifest, seed: c.seed });
