@@ -214,3 +214,27 @@ describe('podQOS', () => {
     expect(podQOS(pod)).toBe(qos);
   });
 });
+
+describe('describePod with a manifest the API server would refuse (issue 22)', () => {
+  it.each<[string, unknown, unknown, string]>([
+    ['numbers in command', [1, 2], undefined, '    Command:\n      1\n      2\n'],
+    [
+      'null and objects in args',
+      undefined,
+      [null, { a: 1 }],
+      '    Args:\n      null\n      {"a":1}\n',
+    ],
+    [
+      'command as one string',
+      'sh -c "echo hi"',
+      undefined,
+      '    Command:\n      sh -c "echo hi"\n',
+    ],
+  ])('%s: prints what it holds instead of throwing', (_, command, args, text) => {
+    const pod = {
+      metadata: { name: 'p', namespace: 'default' },
+      spec: { containers: [{ name: 'app', image: 'busybox', command, args }] },
+    } as unknown as Parameters<typeof describePod>[0];
+    expect(describePod(pod, [], new Date(0))).toContain(text);
+  });
+});

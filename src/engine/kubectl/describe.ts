@@ -103,6 +103,13 @@ function printTolerations(w: Writer, tolerations: Toleration[] | undefined) {
 }
 
 /** DescribeProbe: `http-get http://:80/ delay=0s timeout=1s period=10s #success=1 #failure=3`. */
+/** A value as text for the printer (a string as it is, anything else as JSON). */
+function printable(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v === undefined) return '';
+  return JSON.stringify(v) ?? String(v);
+}
+
 export function describeProbe(p: Probe): string {
   const attrs =
     `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 0}s ` +
@@ -251,13 +258,15 @@ function describeContainers(
     else w(2, `Port:\t${portStr || '<none>'}\n`);
     if (hostStr.includes(',')) w(2, `Host Ports:\t${hostStr}\n`);
     else w(2, `Host Port:\t${hostStr || '<none>'}\n`);
-    if (c.command && c.command.length > 0) {
-      w(2, 'Command:\n');
-      for (const part of c.command) for (const s of part.split('\n')) w(3, `${s}\n`);
-    }
-    if (c.args && c.args.length > 0) {
-      w(2, 'Args:\n');
-      for (const part of c.args) for (const s of part.split('\n')) w(3, `${s}\n`);
+    for (const [title, list] of [
+      ['Command', c.command],
+      ['Args', c.args],
+    ] as const) {
+      // A manifest the API server would refuse may still reach the printer: print what it holds.
+      const parts: unknown[] = Array.isArray(list) ? list : list == null ? [] : [list];
+      if (parts.length === 0) continue;
+      w(2, `${title}:\n`);
+      for (const part of parts) for (const s of printable(part).split('\n')) w(3, `${s}\n`);
     }
     if (status) {
       describeState(w, 'State', status.state);

@@ -295,3 +295,57 @@ describe('formatting the Invalid error', () => {
     );
   });
 });
+
+describe('validatePod — fields the engine fuzzer sent (issue 22)', () => {
+  it.each<[string, Partial<KContainer> | Record<string, unknown>, string]>([
+    [
+      'a number in command',
+      { command: [1, 2] },
+      'spec.containers[0].command[0]: Invalid value: 1: must be a string',
+    ],
+    [
+      'null in command',
+      { command: ['sh', null] },
+      'spec.containers[0].command[1]: Invalid value: null: must be a string',
+    ],
+    [
+      'command as one string',
+      { command: 'sh -c x' },
+      'spec.containers[0].command: Invalid value: "sh -c x": must be a list of strings',
+    ],
+    [
+      'an object in args',
+      { args: [{}] },
+      'spec.containers[0].args[0]: Invalid value: {}: must be a string',
+    ],
+    [
+      'a NaN probe period',
+      { livenessProbe: { tcpSocket: { port: 80 }, periodSeconds: Number.NaN } },
+      'spec.containers[0].livenessProbe.periodSeconds: Invalid value: NaN: must be an integer',
+    ],
+    [
+      'a string threshold',
+      { readinessProbe: { exec: { command: ['true'] }, failureThreshold: '5' } },
+      'spec.containers[0].readinessProbe.failureThreshold: Invalid value: "5": must be an integer',
+    ],
+    [
+      'a fractional timeout',
+      { readinessProbe: { grpc: { port: 1 }, timeoutSeconds: 1.5 } },
+      'spec.containers[0].readinessProbe.timeoutSeconds: Invalid value: 1.5: must be an integer',
+    ],
+    [
+      'a zero probe grace period',
+      { livenessProbe: { tcpSocket: { port: 80 }, terminationGracePeriodSeconds: 0 } },
+      'spec.containers[0].livenessProbe.terminationGracePeriodSeconds: Invalid value: 0: must be greater than 0',
+    ],
+  ])('%s', (_, extra, message) => {
+    expect(messages(pod({ containers: [c('web', extra as Partial<KContainer>)] }))).toContain(
+      message,
+    );
+  });
+  it('a pod grace period that is not a whole number', () => {
+    expect(messages(pod({ terminationGracePeriodSeconds: -3, containers: [c('web')] }))).toEqual([
+      'spec.terminationGracePeriodSeconds: Invalid value: -3: must be greater than or equal to 0',
+    ]);
+  });
+});

@@ -255,6 +255,26 @@ function validateVolumeMounts(c: KContainer, volumes: Set<string>, path: string)
   return errs;
 }
 
+/** `command` and `args` are lists of strings (the API server refuses anything else). */
+function validateStringList(list: unknown, path: string): FieldError[] {
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) return [invalid(path, list, 'must be a list of strings')];
+  const errs: FieldError[] = [];
+  list.forEach((v: unknown, i) => {
+    if (typeof v !== 'string') errs.push(invalid(`${path}[${i}]`, v, 'must be a string'));
+  });
+  return errs;
+}
+
+/** An int32 field: a whole number (the API server cannot decode anything else). */
+function validateInteger(v: unknown, path: string): FieldError[] {
+  if (v === undefined || v === null) return [];
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    return [invalid(path, v, 'must be an integer')];
+  if (v < 0) return [invalid(path, v, 'must be greater than or equal to 0')];
+  return [];
+}
+
 const CONTAINER_RESTART_POLICIES = ['Always', 'Never', 'OnFailure'];
 
 /** validateContainerCommon: name, image, ports, volume mounts, pull policy. */
@@ -275,6 +295,8 @@ function validateContainerCommon(c: KContainer, volumes: Set<string>, path: stri
       ]),
     );
   }
+  errs.push(...validateStringList(c.command, `${path}.command`));
+  errs.push(...validateStringList(c.args, `${path}.args`));
   errs.push(...validatePorts(c.ports ?? [], `${path}.ports`));
   errs.push(...validateVolumeMounts(c, volumes, `${path}.volumeMounts`));
   if (
@@ -312,9 +334,14 @@ function validateProbe(p: Probe | undefined, path: string, mustSucceedOnce: bool
     'successThreshold',
     'failureThreshold',
   ] as const) {
-    const v = p[k];
-    if (v !== undefined && v < 0)
-      errs.push(invalid(`${path}.${k}`, v, 'must be greater than or equal to 0'));
+    errs.push(...validateInteger(p[k], `${path}.${k}`));
+  }
+  const tg = p.terminationGracePeriodSeconds;
+  if (tg !== undefined && tg !== null) {
+    const e = validateInteger(tg, `${path}.terminationGracePeriodSeconds`);
+    if (e.length === 0 && tg <= 0)
+      e.push(invalid(`${path}.terminationGracePeriodSeconds`, tg, 'must be greater than 0'));
+    errs.push(...e);
   }
   const success = p.successThreshold ?? 1;
   if (mustSucceedOnce && success !== 1 && success >= 0) {
@@ -408,6 +435,12 @@ export function validatePod(pod: V1Pod): FieldError[] {
     }
   });
 
+  errs.push(
+    ...validateInteger(
+      pod.spec?.terminationGracePeriodSeconds,
+      'spec.terminationGracePeriodSeconds',
+    ),
+  );
   const rp = pod.spec?.restartPolicy;
   if (rp !== undefined && !['Always', 'OnFailure', 'Never'].includes(rp)) {
     errs.push(

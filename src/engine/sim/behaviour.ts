@@ -376,9 +376,27 @@ function collect(iso: Isolated, occ: Occurrence[]): void {
     if (o.kind === 'container-exit' && o.container === iso.name && !iso.exit) iso.exit = o;
 }
 
+/**
+ * A loop that never sleeps is read for this much simulated time after it
+ * turns CPU-bound (the interpreter's busy-loop notice); from then on the
+ * container is taken as running, busy, as it was — a real one spins until
+ * stopped. This bounds every reading (program, hook, probe, view) whatever
+ * the shell program.
+ */
+export const BUSY_READ_MS = 10_000;
+
+/** When the isolated system stops being read because a process spins, if it does. */
+function busyCapMs(sys: PodSystem): number | undefined {
+  const n = sys.notices.find((x) => x.code === 'busy-loop');
+  return n ? n.atMs + BUSY_READ_MS : undefined;
+}
+
 /** Runs the isolated system to `untilMs` (or until its container exits / `stop()` says so). */
-function runTo(iso: Isolated, untilMs: number, stop?: () => boolean): void {
+function runTo(iso: Isolated, untilMs0: number, stop?: () => boolean): void {
+  let untilMs = untilMs0;
   for (let guard = 0; guard < 1_000_000 && !iso.exit && !stop?.(); guard++) {
+    const cap = busyCapMs(iso.sys);
+    if (cap !== undefined && cap < untilMs) untilMs = Math.max(cap, iso.sys.nowMs);
     const wake = nextWakeMs(iso.sys);
     const peer = iso.later?.[0];
     const op = iso.ext?.[0];
@@ -398,6 +416,8 @@ function runTo(iso: Isolated, untilMs: number, stop?: () => boolean): void {
       collect(iso, takeOccurrences(iso.sys));
     }
   }
+  const cap = busyCapMs(iso.sys);
+  if (cap !== undefined && cap < untilMs) untilMs = Math.max(cap, iso.sys.nowMs);
   if (!iso.exit && !stop?.() && iso.sys.nowMs < untilMs) {
     collect(iso, advance(iso.sys, untilMs, { nowMs: untilMs, cluster: iso.cluster }));
   }
@@ -536,6 +556,10 @@ function program(c: Container, ctx: BehaviourContext): ContainerProgram {
     .filter((w) => w.writer === c.name && w.atMs >= o && (oom === undefined || w.atMs <= oom))
     .slice(0, MAX_WRITES)
     .map((w) => ({ ...w, atMs: w.atMs - o }));
+  if (!iso.exit && busyCapMs(iso.sys) !== undefined)
+    notices.push(
+      `assumed CPU-bound loop: read for ${BUSY_READ_MS / 1000} s of simulated time, then taken as running (busy) until stopped`,
+    );
   return remember(programs, key, {
     logs,
     ...(repeat ? { repeat } : {}),
@@ -671,7 +695,8 @@ function hook(
   grab(takeOccurrences(iso.sys));
   for (let guard = 0; !done && guard < 1_000_000; guard++) {
     const next = nextWakeMs(iso.sys);
-    if (next === null || next > now + HOOK_CAP_MS) break;
+    const cap = busyCapMs(iso.sys);
+    if (next === null || next > now + HOOK_CAP_MS || (cap !== undefined && next > cap)) break;
     grab(advance(iso.sys, next, { nowMs: next, cluster: iso.cluster }));
   }
   if (!done) return { durationMs: HOOK_CAP_MS, ok: false };
@@ -843,6 +868,12 @@ function inside(c: Container, ctx: BehaviourContext & { elapsedMs: number }): Co
       ...view.notices.map((n) => n.message),
       ...(capped
         ? ['assumed container state after 20 minutes: shown as it was 20 minutes after the start']
+        : []),
+      ...(busyCapMs(iso.sys) !== undefined &&
+      iso.offset + Math.min(ctx.elapsedMs, INSIDE_REPLAY_MS) > busyCapMs(iso.sys)!
+        ? [
+            `assumed CPU-bound loop: shown as it was ${BUSY_READ_MS / 1000} s after it began to spin (it keeps running, busy)`,
+          ]
         : []),
     ],
   };

@@ -49,10 +49,11 @@ export function readDocuments(manifest: string | object): Array<Record<string, u
 
 function defaultProbe(p: Probe | undefined): void {
   if (!p) return;
-  p.timeoutSeconds ??= 1;
-  p.periodSeconds ??= 10;
-  p.successThreshold ??= 1;
-  p.failureThreshold ??= 3;
+  // As SetDefaults_Probe: an unset or zero field takes the default (0 s is no period).
+  p.timeoutSeconds ||= 1;
+  p.periodSeconds ||= 10;
+  p.successThreshold ||= 1;
+  p.failureThreshold ||= 3;
   if (p.httpGet) {
     p.httpGet.path ??= '/';
     p.httpGet.scheme ??= 'HTTP';

@@ -798,3 +798,68 @@ describe('faults with a duration', () => {
     expect(s.runtime().containers[1]!.backOffUntilMs).toBeGreaterThan(0);
   });
 });
+
+describe('probe timings of zero take the API defaults (issue 22: the scheduler was fed NaN)', () => {
+  it.each([
+    ['periodSeconds', { periodSeconds: 0 }],
+    ['failureThreshold', { failureThreshold: 0 }],
+    ['timeoutSeconds and successThreshold', { timeoutSeconds: 0, successThreshold: 0 }],
+  ])('%s: 0', (_, fields) => {
+    const s = createSimulation({
+      manifest: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'p' },
+        spec: {
+          containers: [
+            {
+              name: 'app',
+              image: 'busybox:1.36',
+              command: ['sleep', '3600'],
+              readinessProbe: { tcpSocket: { port: 80 }, initialDelaySeconds: 3, ...fields },
+            },
+          ],
+        },
+      },
+    });
+    s.advanceTo(60_000);
+    const probe = s.pod().spec!.containers[0]!.readinessProbe!;
+    expect([probe.periodSeconds, probe.failureThreshold, probe.timeoutSeconds]).toEqual([10, 3, 1]);
+    expect(s.runtime().containers[0]!.probes[0]!.periodSeconds).toBe(10);
+    expect(s.pod().status!.containerStatuses![0]!.ready).toBe(true);
+  });
+});
+
+describe('no container starts in a terminal pod (issue 22, found by the fuzzer)', () => {
+  const manifest = (restartPolicy: string) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: {
+      restartPolicy,
+      containers: [
+        {
+          name: 'a',
+          image: 'busybox:1.36',
+          command: ['sh', '-c', "trap 'exit 0' TERM; sleep 3600 & wait"],
+        },
+      ],
+    },
+  });
+  it.each([
+    // The sandbox dies; the kubelet kills the container, which exits 0 on SIGTERM:
+    // with OnFailure (or Never) the pod is Succeeded and nothing starts again.
+    ['OnFailure', 'Succeeded', 1, 'exited'],
+    ['Never', 'Succeeded', 1, 'exited'],
+    // With Always the kubelet creates a new sandbox and starts the container again.
+    ['Always', 'Running', 2, 'running'],
+  ])('restartPolicy %s, kill-sandbox → %s', (policy, phase, starts, state) => {
+    const s = createSimulation({ manifest: manifest(policy), seed: 1 });
+    s.advanceTo(10_000);
+    s.dispatch({ kind: 'kill-sandbox' });
+    s.advanceTo(200_000);
+    expect(s.pod().status!.phase).toBe(phase);
+    expect(s.events().filter((e) => e.reason === 'Started')).toHaveLength(starts);
+    expect(s.runtime().containers[0]!.state).toBe(state);
+  });
+});

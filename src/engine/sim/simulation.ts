@@ -40,6 +40,7 @@ import {
 } from '../cluster/controller.ts';
 import type { ClusterHost } from '../cluster/controller.ts';
 import { readClusterManifest } from '../cluster/manifest.ts';
+import { actionError } from './actions.ts';
 import { computePodActionsDetailed } from '../kubelet/podActions.ts';
 import { printPod } from '../kubelet/printPod.ts';
 import type { ProbeResults } from '../kubelet/runtimeView.ts';
@@ -179,8 +180,8 @@ class Sim implements Simulation {
   }
 
   dispatch(action: Action): void {
-    if (!action || typeof action !== 'object' || typeof action.kind !== 'string')
-      throw new Error('an action needs a kind');
+    const refused = actionError(action);
+    if (refused) throw new Error(refused);
     this.rev++;
     this.act(action);
     this.flush();
@@ -852,6 +853,7 @@ class Sim implements Simulation {
 
   private stepSandbox(p: PodState, plan: Plan, step: Extract<Step, { t: 'sandbox' }>): StepResult {
     if (plan.stage === 0) {
+      if (this.reachedTerminalPhase(p)) return 'abort';
       plan.stage = 1;
       return this.waitFor(p, this.rand(250, 700));
     }
@@ -911,7 +913,7 @@ class Sim implements Simulation {
 
     switch (plan.stage) {
       case 0: {
-        if (p.deletionRequested || p.evicted) return 'abort';
+        if (p.deletionRequested || p.evicted || this.reachedTerminalPhase(p)) return 'abort';
         // Crash-loop back-off (doBackOff), keyed by the newest exited record.
         const exited = p.containers.find((r) => r.name === name && r.state === 'exited');
         if (exited) {
@@ -1037,6 +1039,9 @@ class Sim implements Simulation {
         const rec = p.containers.find((r) => r.id === plan.cid);
         p.activity[name] = undefined;
         if (!rec || rec.state !== 'created') return fail();
+        // The sandbox died between create and start: the runtime cannot start it there.
+        const sb = p.sandboxes[0];
+        if (!sb || sb.id !== rec.sandboxId || sb.state !== 'SANDBOX_READY') return fail();
         rec.state = 'running';
         rec.startedAtMs = this.now;
         const ip = p.sandboxes[0]?.ip;
@@ -1124,6 +1129,19 @@ class Sim implements Simulation {
     this.containerExited(p, rec, 128, 'StartError', false);
     this.requestSync(p);
     return fail();
+  }
+
+  /**
+   * The pod reached Succeeded or Failed (read now, mid-sync: a kill this sync
+   * carried out may have ended its last container). The kubelet starts
+   * nothing in a terminal pod — no new sandbox, no container
+   * (podWorkers: a terminal phase moves the pod to terminated).
+   */
+  private reachedTerminalPhase(p: PodState): boolean {
+    if (p.api.spec!.restartPolicy === 'Always' || !p.synced) return false;
+    this.refreshStatus(p);
+    const phase = p.api.status?.phase;
+    return phase === 'Succeeded' || phase === 'Failed';
   }
 
   /** Keeps the two newest records per container name (the kubelet's GC keeps one dead instance). */
