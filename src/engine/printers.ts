@@ -1,12 +1,9 @@
 /**
  * The engine's light public surface for the page's main thread: kubectl's printers (describe,
- * get -w, the Events table) and the two kubelet rules the explanations quote (the restart
- * decision and the crash-loop back-off schedule). Pure functions over plain objects; nothing of
+ * get -w, the Events table), loaded with the kubectl panels after first paint. Pure functions over plain objects; nothing of
  * the simulation and no YAML library, so the page loads this without the engine, which runs in
  * the worker. `-o yaml` is `engine/yamlPrinter.ts`, loaded when something shows YAML.
  */
-export { crashLoopWaitMs } from './sim/backoff.ts';
-export { containerShouldRestart } from './kubelet/podUtil.ts';
 export { describePod } from './kubectl/describe.ts';
 export { formatEventRows, recordEvents, sortForDescribe } from './kubectl/events.ts';
 export type { EventRow, KubectlEventInput } from './kubectl/events.ts';
