@@ -222,12 +222,14 @@ const LogsPane = memo(function LogsPane({ frame }: { frame: PodFrame }) {
 
 type YamlPrinter = typeof YamlPrinterModule;
 let yamlPrinter: Promise<YamlPrinter> | undefined;
+let yamlPrinterLoaded: YamlPrinter | undefined;
 /** `-o yaml` carries the YAML library: it loads the first time a YAML tab opens. */
-const loadYamlPrinter = () => (yamlPrinter ??= import('../../engine/yamlPrinter.ts'));
+export const loadYamlPrinter = () =>
+  (yamlPrinter ??= import('../../engine/yamlPrinter.ts').then((m) => (yamlPrinterLoaded = m)));
 
 const YamlPane = memo(function YamlPane({ frame }: { frame: PodFrame }) {
   const t = useT();
-  const [printer, setPrinter] = useState<YamlPrinter | undefined>(undefined);
+  const [printer, setPrinter] = useState<YamlPrinter | undefined>(yamlPrinterLoaded);
   useEffect(() => {
     let live = true;
     void loadYamlPrinter().then((m) => live && setPrinter(m));
