@@ -48,7 +48,8 @@ export default defineConfig(({ mode }) => ({
   worker: { format: 'es' },
   server: { port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  build: builds[mode]?.build ?? { target: 'es2022', sourcemap: false },
+  // The manifest lets e2e/size-budget.mjs list the chunks the entry imports statically.
+  build: builds[mode]?.build ?? { target: 'es2022', sourcemap: false, manifest: true },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

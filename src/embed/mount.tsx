@@ -14,7 +14,6 @@ import { createSimClient, type Transport } from '../worker/client.ts';
 import type { Run } from '../worker/protocol.ts';
 import { EmbedContext, type EmbedOptions } from './EmbedContext.tsx';
 import { createGatedClient } from './gatedClient.ts';
-import { attachHostApi } from './hostApi.ts';
 import { createNoticeList, Notices, type Notice, type NoticeList } from './Notices.tsx';
 import { PANEL_IDS, type PanelId, type Theme } from './params.ts';
 import { defaultRun, scenarioRun, scenarioRunNow } from './scenarios.ts';
@@ -159,26 +158,36 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
     const target = options.hostWindow ?? element.ownerDocument.defaultView?.parent;
     const listenOn = element.ownerDocument.defaultView;
     // Only a framed page has a host to talk to (a top-level page would answer itself).
+    const origin = options.hostOrigin;
     if (target && listenOn && target !== listenOn) {
       const s = () => store.getState();
-      detachHost = attachHostApi({
-        origin: options.hostOrigin,
-        listenOn,
-        target,
-        controls: {
-          load: (r) => s().load(r),
-          play: () => s().play(),
-          pause: () => s().pause(),
-          setSpeed: (v) => s().setSpeed(v),
-          seek: (ms) => s().seek(ms),
-          dispatch: (a) => s().dispatch(a),
-          currentRun: () => s().run,
-        },
-        onSimMessage: (l) => client.onMessage(l),
-        onRunChange: (l) =>
-          store.subscribe((next, prev) => {
-            if (next.run.manifest !== prev.run.manifest || next.run.seed !== prev.run.seed) l();
-          }),
+      // The host API checks manifests (the YAML library and the API server's validation):
+      // it loads only for a page that enables it, and posts `ready` once listening.
+      let detached = false;
+      detachHost = () => {
+        detached = true;
+      };
+      void import('./hostApi.ts').then(({ attachHostApi }) => {
+        if (detached) return;
+        detachHost = attachHostApi({
+          origin,
+          listenOn,
+          target,
+          controls: {
+            load: (r) => s().load(r),
+            play: () => s().play(),
+            pause: () => s().pause(),
+            setSpeed: (v) => s().setSpeed(v),
+            seek: (ms) => s().seek(ms),
+            dispatch: (a) => s().dispatch(a),
+            currentRun: () => s().run,
+          },
+          onSimMessage: (l) => client.onMessage(l),
+          onRunChange: (l) =>
+            store.subscribe((next, prev) => {
+              if (next.run.manifest !== prev.run.manifest || next.run.seed !== prev.run.seed) l();
+            }),
+        });
       });
     }
   }

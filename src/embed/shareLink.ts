@@ -24,7 +24,7 @@ import {
   type PanelId,
   type Theme,
 } from './params.ts';
-import { isObject, validateAction } from './validate.ts';
+import { isObject, validateAction } from './actionCheck.ts';
 
 export const SHARE_VERSION = 1;
 const PREFIX = `v${SHARE_VERSION}=`;

@@ -3,7 +3,7 @@
  * and Kubernetes' own (see reference/kubelet-semantics.md), returned as i18n keys with
  * parameters. Nothing here renders.
  */
-import { containerShouldRestart, crashLoopWaitMs } from '../../engine/index.ts';
+import { containerShouldRestart, crashLoopWaitMs } from '../../engine/rules.ts';
 import type { MessageKey, Params } from '../../i18n/index.ts';
 import type { ContainerVM, PodVM } from '../anatomy/model.ts';
 

@@ -21,15 +21,15 @@ import {
   describePod,
   formatEventRows,
   getPodsWatchLines,
-  podToYaml,
   recordEvents,
   sortForDescribe,
   type EventRow,
   type RowChange,
-} from '../../engine/index.ts';
+} from '../../engine/printers.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import type { PodscopeState } from '../../store/createPodscopeStore.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
+import type * as YamlPrinterModule from '../../engine/yamlPrinter.ts';
 import type { ContainerLogs, PodFrame, PodRow, SimEvent } from '../../store/types.ts';
 import { WhyStatus } from '../why/WhyStatus.tsx';
 import { commandLine, containerNames, kubectlEvents, logsOutput } from './terminal.ts';
@@ -220,9 +220,24 @@ const LogsPane = memo(function LogsPane({ frame }: { frame: PodFrame }) {
   );
 });
 
+type YamlPrinter = typeof YamlPrinterModule;
+let yamlPrinter: Promise<YamlPrinter> | undefined;
+let yamlPrinterLoaded: YamlPrinter | undefined;
+/** `-o yaml` carries the YAML library: it loads the first time a YAML tab opens. */
+export const loadYamlPrinter = () =>
+  (yamlPrinter ??= import('../../engine/yamlPrinter.ts').then((m) => (yamlPrinterLoaded = m)));
+
 const YamlPane = memo(function YamlPane({ frame }: { frame: PodFrame }) {
   const t = useT();
-  const text = useMemo(() => podToYaml(frame.pod), [frame.pod]);
+  const [printer, setPrinter] = useState<YamlPrinter | undefined>(yamlPrinterLoaded);
+  useEffect(() => {
+    let live = true;
+    void loadYamlPrinter().then((m) => live && setPrinter(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const text = useMemo(() => (printer ? printer.podToYaml(frame.pod) : ''), [printer, frame.pod]);
   const command = commandLine('yaml', frame.name);
   return (
     <Terminal

@@ -5,7 +5,7 @@ import { createPodscopeStore, type SimView } from '../../store/createPodscopeSto
 import { StoreProvider } from '../../store/StoreProvider.tsx';
 import { I18nProvider } from '../../i18n/index.ts';
 import type { SimEvent } from '../../store/types.ts';
-import { KubectlPanels } from './KubectlPanels.tsx';
+import { KubectlPanels, loadYamlPrinter } from './KubectlPanels.tsx';
 import { TimelineChart } from '../timeline/TimelineChart.tsx';
 import { commandLine, containerNames, kubectlEvents, logsOutput } from './terminal.ts';
 
@@ -151,7 +151,9 @@ describe('KubectlPanels', () => {
     expect(html).toContain('default-scheduler');
   });
 
-  it('describe, logs and YAML tabs print what kubectl prints', () => {
+  it('describe, logs and YAML tabs print what kubectl prints', async () => {
+    // -o yaml loads on demand (the YAML library); a server render shows what is loaded.
+    await loadYamlPrinter();
     expect(render(<KubectlPanels initialTab="describe" />).html).toContain(
       'Reason:       CrashLoopBackOff',
     );
