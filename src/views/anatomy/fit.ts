@@ -10,8 +10,8 @@ import { DETAILS, type Detail } from './layout.ts';
 export const MIN_FONT_PX = 12;
 /** The body type of the cards, in CSS px at zoom 1. */
 export const BODY_FONT_PX = 14;
-/** Fitting never zooms out further: 12 px type stays ≥ 11.4 px, 14 px body ≥ 13.3 px. */
-export const MIN_ZOOM = 0.95;
+/** Fitting never zooms out: the type is never shrunk (12 px labels, 13–14 px body). */
+export const MIN_ZOOM = 1;
 /** Fitting never zooms in further (user zoom may). */
 export const MAX_FIT_ZOOM = 1.8;
 export const MAX_ZOOM = 3;

@@ -36,6 +36,7 @@ export interface Dims {
   volumeH: number;
   nodeHeader: number;
   nodePad: number;
+  /** Lane label height; 0: no lane labels (the cards' kind labels and the order arrows say it). */
   /** App containers per row (init containers too, in one column layouts). */
   maxColumns: number;
   lanes: 'stacked' | 'side';
@@ -68,44 +69,44 @@ export const DIMS: Readonly<Record<Detail, Readonly<Dims>>> = {
     idleH: 44,
   },
   compact: {
-    cardW: 214,
+    cardW: 230,
     cardH: 100,
-    gap: 14,
+    gap: 12,
     initGap: 30,
-    pad: 14,
-    podHeader: 70,
-    lane: 26,
-    sandboxH: 66,
-    volumeW: 214,
-    volumeH: 50,
-    nodeHeader: 34,
-    nodePad: 12,
+    pad: 12,
+    podHeader: 64,
+    lane: 0,
+    sandboxH: 60,
+    volumeW: 230,
+    volumeH: 44,
+    nodeHeader: 30,
+    nodePad: 10,
     maxColumns: 4,
     lanes: 'side',
     volumes: 'below',
     initColumn: false,
     idleW: 210,
-    idleH: 40,
+    idleH: 36,
   },
   narrow: {
-    cardW: 310,
+    cardW: 320,
     cardH: 100,
-    gap: 14,
-    initGap: 14,
-    pad: 12,
-    podHeader: 104,
-    lane: 26,
-    sandboxH: 100,
-    volumeW: 310,
-    volumeH: 50,
-    nodeHeader: 34,
-    nodePad: 10,
+    gap: 12,
+    initGap: 24,
+    pad: 10,
+    podHeader: 100,
+    lane: 0,
+    sandboxH: 96,
+    volumeW: 320,
+    volumeH: 44,
+    nodeHeader: 30,
+    nodePad: 8,
     maxColumns: 1,
     lanes: 'stacked',
     volumes: 'below',
     initColumn: true,
     idleW: 210,
-    idleH: 40,
+    idleH: 36,
   },
 };
 
@@ -206,6 +207,7 @@ function podBox(pod: PodVM, podId: string, detail: Detail): PodBox {
   const innerW = Math.max(lanesW, minW);
 
   const lane = (kind: 'init' | 'app', x: number, y: number, width: number) =>
+    d.lane > 0 &&
     nodes.push({
       id: `${podId}/lane-${kind}`,
       type: 'lane',
