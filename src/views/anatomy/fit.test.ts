@@ -12,10 +12,9 @@ import {
 import { DETAILS, layout, type Detail } from './layout.ts';
 
 const sizes = () =>
-  Object.fromEntries(DETAILS.map((d) => [d, layout(frameFixture(), { detail: d })])) as Record<
-    Detail,
-    { width: number; height: number }
-  >;
+  Object.fromEntries(
+    DETAILS.map((d) => [d, layout(frameFixture(), { detail: d })]),
+  ) as unknown as Record<Detail, { width: number; height: number }>;
 
 describe('fit', () => {
   it('chooses the detail level from the stage size in screen pixels', () => {
