@@ -255,4 +255,14 @@ export const anatomyEn = {
     'A process running as PID 1 has no default signal handlers: if it does not handle SIGTERM it ignores it and dies only at SIGKILL (exit 137).',
   'explain.gotcha.sidecarStop':
     'Sidecars get SIGTERM only after every app container has exited, in reverse order.',
+  'anatomy.node.idle': '{name} · no pods',
+  'anatomy.lane.initShort': 'Init containers · in order',
+  'anatomy.lane.appShort': 'App containers',
+  'anatomy.volume.mountedBy': 'mounted by {names}',
+  'stage.tools': 'Diagram view',
+  'stage.fit': 'Fit',
+  'stage.fitLabel': 'Fit the diagram to the stage',
+  'stage.fitPartial': 'too big to fit at a readable size: drag to see the rest',
+  'stage.zoomIn': 'Zoom in',
+  'stage.zoomOut': 'Zoom out',
 } as const;

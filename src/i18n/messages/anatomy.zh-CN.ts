@@ -235,4 +235,14 @@ export const anatomyZh = {
     '作为 PID 1 运行的进程没有默认的信号处理：如果它不处理 SIGTERM，就会忽略它，直到 SIGKILL 才退出（退出码 137）。',
   'explain.gotcha.sidecarStop':
     '边车容器要等所有应用容器都退出后才收到 SIGTERM，并按相反顺序停止。',
+  'anatomy.node.idle': '{name} · 没有 Pod',
+  'anatomy.lane.initShort': 'Init 容器 · 按顺序',
+  'anatomy.lane.appShort': '应用容器',
+  'anatomy.volume.mountedBy': '挂载者：{names}',
+  'stage.tools': '图示视图',
+  'stage.fit': '适应',
+  'stage.fitLabel': '使图示适应显示区域',
+  'stage.fitPartial': '无法以可读尺寸完整显示：拖动查看其余部分',
+  'stage.zoomIn': '放大',
+  'stage.zoomOut': '缩小',
 } as const satisfies Record<keyof typeof anatomyEn, string>;

@@ -1,29 +1,136 @@
 /**
- * The anatomy's geometry: a pure function from a frame to React Flow nodes and edges.
- * Positions depend only on the pod's structure (which containers and volumes exist, in
- * spec order), never on their state, so nothing jumps while the simulation runs.
+ * The anatomy's geometry: a pure function from a frame (and a detail level) to React Flow
+ * nodes and edges. Positions depend only on the pod's structure (which containers and volumes
+ * exist, in spec order, on which nodes) and on the detail level, never on their state, so
+ * nothing jumps while the simulation runs.
+ *
+ * Detail levels, chosen by the stage from its size in screen pixels (see fit.ts):
+ * - `full`: every card shows everything (image, probes, ports, exits, pull decision); init
+ *   containers above the app containers, volumes beside them, the pause container's four
+ *   namespace bands at the foundation.
+ * - `compact`: landscape. Cards show name, state, restarts and the back-off ring (details on
+ *   hover, focus or tap); the lanes sit side by side, volumes are one-line chips below them,
+ *   the namespace bands are condensed to one row.
+ * - `narrow`: portrait (phones, tall frames). Compact cards in one column.
+ * Nodes with no pods collapse to a small chip ("node-2 · no pods") below the busy ones.
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { FrameInput } from './input.ts';
 import { buildAnatomy, type AnatomyVM, type PodVM } from './model.ts';
 
-export const CARD_W = 260;
-export const CARD_H = 222;
-export const GAP = 28;
-export const PAD = 22;
-export const POD_HEADER = 92;
-export const LANE_LABEL = 30;
-export const SANDBOX_H = 188;
-export const VOLUME_W = 232;
-export const VOLUME_H = 168;
-export const NODE_HEADER = 46;
-export const MAX_APP_COLUMNS = 4;
+export type Detail = 'full' | 'compact' | 'narrow';
+/** From the most detailed to the least. */
+export const DETAILS: readonly Detail[] = ['full', 'compact', 'narrow'];
+
+export interface Dims {
+  cardW: number;
+  cardH: number;
+  gap: number;
+  /** Between init cards (room for the order arrow). */
+  initGap: number;
+  pad: number;
+  podHeader: number;
+  lane: number;
+  sandboxH: number;
+  volumeW: number;
+  volumeH: number;
+  nodeHeader: number;
+  nodePad: number;
+  /** Lane label height; 0: no lane labels (the cards' kind labels and the order arrows say it). */
+  /** App containers per row (init containers too, in one column layouts). */
+  maxColumns: number;
+  lanes: 'stacked' | 'side';
+  volumes: 'beside' | 'below';
+  /** Init containers in one column (top to bottom) instead of a row. */
+  initColumn: boolean;
+  idleW: number;
+  idleH: number;
+}
+
+export const DIMS: Readonly<Record<Detail, Readonly<Dims>>> = {
+  full: {
+    cardW: 290,
+    cardH: 252,
+    gap: 28,
+    initGap: 28,
+    pad: 20,
+    podHeader: 96,
+    lane: 30,
+    sandboxH: 204,
+    volumeW: 260,
+    volumeH: 184,
+    nodeHeader: 44,
+    nodePad: 20,
+    maxColumns: 4,
+    lanes: 'stacked',
+    volumes: 'beside',
+    initColumn: false,
+    idleW: 220,
+    idleH: 44,
+  },
+  compact: {
+    cardW: 230,
+    cardH: 96,
+    gap: 12,
+    initGap: 30,
+    pad: 12,
+    podHeader: 76,
+    lane: 0,
+    sandboxH: 64,
+    volumeW: 230,
+    volumeH: 48,
+    nodeHeader: 28,
+    nodePad: 10,
+    maxColumns: 4,
+    lanes: 'side',
+    volumes: 'below',
+    initColumn: false,
+    idleW: 210,
+    idleH: 32,
+  },
+  narrow: {
+    cardW: 320,
+    cardH: 96,
+    gap: 12,
+    initGap: 24,
+    pad: 10,
+    podHeader: 116,
+    lane: 0,
+    sandboxH: 96,
+    volumeW: 320,
+    volumeH: 48,
+    nodeHeader: 30,
+    nodePad: 8,
+    maxColumns: 1,
+    lanes: 'stacked',
+    volumes: 'below',
+    initColumn: true,
+    idleW: 210,
+    idleH: 32,
+  },
+};
+
+// The full level's sizes, under their historical names.
+export const CARD_W = DIMS.full.cardW;
+export const CARD_H = DIMS.full.cardH;
+export const GAP = DIMS.full.gap;
+export const PAD = DIMS.full.pad;
+export const POD_HEADER = DIMS.full.podHeader;
+export const LANE_LABEL = DIMS.full.lane;
+export const SANDBOX_H = DIMS.full.sandboxH;
+export const VOLUME_W = DIMS.full.volumeW;
+export const VOLUME_H = DIMS.full.volumeH;
+export const NODE_HEADER = DIMS.full.nodeHeader;
+export const MAX_APP_COLUMNS = DIMS.full.maxColumns;
 
 export type AnatomyNodeData = {
   podName: string;
   /** Container, volume or node name; lane kind for lane labels. */
   name: string;
   gone?: boolean;
+  detail?: Detail;
+  /** A node with nothing scheduled on it, drawn as a chip. */
+  idle?: boolean;
 };
 
 export type AnatomyNode = Node<AnatomyNodeData>;
@@ -33,9 +140,16 @@ export interface AnatomyLayout {
   edges: Edge[];
   width: number;
   height: number;
+  detail: Detail;
 }
 
-/** A string that changes exactly when the layout would. */
+export interface LayoutOptions {
+  detail?: Detail;
+  /** Pods that are gone but still shown as lost. */
+  ghosts?: readonly PodVM[];
+}
+
+/** A string that changes exactly when the layout would (at any detail level). */
 export function structureKey(vm: AnatomyVM, ghosts: readonly PodVM[] = []): string {
   const parts: string[] = [];
   for (const n of vm.nodes) {
@@ -59,135 +173,173 @@ interface PodBox {
   height: number;
 }
 
-function podBox(pod: PodVM, podId: string): PodBox {
+function podBox(pod: PodVM, podId: string, detail: Detail): PodBox {
+  const d = DIMS[detail];
   const nodes: AnatomyNode[] = [];
   const edges: Edge[] = [];
-  const data = (name: string): AnatomyNodeData => ({ podName: pod.name, name, gone: pod.gone });
+  const data = (name: string): AnatomyNodeData => ({
+    podName: pod.name,
+    name,
+    gone: pod.gone,
+    detail,
+  });
   const initLane = pod.containers.filter((c) => c.kind !== 'app');
   const apps = pod.containers.filter((c) => c.kind === 'app');
-  const columns = Math.max(1, Math.min(MAX_APP_COLUMNS, apps.length));
-  const appRows = Math.ceil(apps.length / columns);
-  const innerW = Math.max(
-    initLane.length * (CARD_W + GAP) - GAP,
-    columns * (CARD_W + GAP) - GAP,
-    2 * CARD_W + GAP,
-  );
-  const volX = PAD + innerW + GAP;
-  const hasVolumes = pod.volumes.length > 0;
-  const width = PAD * 2 + innerW + (hasVolumes ? GAP + VOLUME_W : 0);
+  const columns = Math.max(1, Math.min(d.maxColumns, apps.length));
+  const appRows = Math.max(1, Math.ceil(apps.length / columns));
+  const appW = columns * (d.cardW + d.gap) - d.gap;
+  const appH = appRows * (d.cardH + d.gap) - d.gap;
+  const initW = !initLane.length
+    ? 0
+    : d.initColumn
+      ? d.cardW
+      : initLane.length * (d.cardW + d.initGap) - d.initGap;
+  const initH = !initLane.length
+    ? 0
+    : d.initColumn
+      ? initLane.length * (d.cardH + d.initGap) - d.initGap
+      : d.cardH;
+  const laneGap = d.gap * 2;
+  const lanesW =
+    d.lanes === 'side' ? (initW ? initW + laneGap : 0) + appW : Math.max(initW, appW, d.cardW);
+  const minW =
+    d.lanes === 'side' ? 2 * d.cardW + d.gap : detail === 'full' ? 2 * d.cardW + d.gap : d.cardW;
+  const innerW = Math.max(lanesW, minW);
 
-  let y = POD_HEADER;
-  if (initLane.length) {
+  const lane = (kind: 'init' | 'app', x: number, y: number, width: number) =>
+    d.lane > 0 &&
     nodes.push({
-      id: `${podId}/lane-init`,
+      id: `${podId}/lane-${kind}`,
       type: 'lane',
       parentId: podId,
-      position: { x: PAD, y },
-      data: data('init'),
+      position: { x, y },
+      data: data(kind),
       draggable: false,
       selectable: false,
-      width: innerW,
-      height: LANE_LABEL,
+      width,
+      height: d.lane,
     });
-    y += LANE_LABEL;
+  const card = (name: string, x: number, y: number) =>
+    nodes.push({
+      id: `${podId}/c/${name}`,
+      type: 'container',
+      parentId: podId,
+      position: { x, y },
+      data: data(name),
+      width: d.cardW,
+      height: d.cardH,
+    });
+
+  const top = d.podHeader;
+  let y = top;
+  let appX = d.pad;
+  let appY = top;
+  if (initLane.length) {
+    lane('init', d.pad, y, d.lanes === 'side' ? initW : innerW);
+    const cy = y + d.lane;
     initLane.forEach((c, i) => {
-      nodes.push({
-        id: `${podId}/c/${c.name}`,
-        type: 'container',
-        parentId: podId,
-        position: { x: PAD + i * (CARD_W + GAP), y },
-        data: data(c.name),
-        width: CARD_W,
-        height: CARD_H,
-      });
+      if (d.initColumn) card(c.name, d.pad, cy + i * (d.cardH + d.initGap));
+      else card(c.name, d.pad + i * (d.cardW + d.initGap), cy);
       if (i > 0) {
         edges.push({
           id: `${podId}/order/${i}`,
           source: `${podId}/c/${initLane[i - 1]!.name}`,
           target: `${podId}/c/${c.name}`,
-          sourceHandle: 'r',
-          targetHandle: 'l',
+          sourceHandle: d.initColumn ? 'b' : 'r',
+          targetHandle: d.initColumn ? 't' : 'l',
           type: 'straight',
           className: 'podscope-edge-order',
           markerEnd: { type: 'arrowclosed', width: 18, height: 18 },
         });
       }
     });
-    y += CARD_H + GAP;
+    if (d.lanes === 'side') appX = d.pad + initW + laneGap;
+    else appY = cy + initH + d.gap;
   }
+  lane('app', appX, appY, d.lanes === 'side' ? appW : innerW);
+  apps.forEach((c, i) =>
+    card(
+      c.name,
+      appX + (i % columns) * (d.cardW + d.gap),
+      appY + d.lane + Math.floor(i / columns) * (d.cardH + d.gap),
+    ),
+  );
+  const lanesBottom = Math.max(appY + d.lane + appH, initLane.length ? top + d.lane + initH : 0);
+  y = lanesBottom + d.gap;
 
-  nodes.push({
-    id: `${podId}/lane-app`,
-    type: 'lane',
-    parentId: podId,
-    position: { x: PAD, y },
-    data: data('app'),
-    draggable: false,
-    selectable: false,
-    width: innerW,
-    height: LANE_LABEL,
-  });
-  y += LANE_LABEL;
-  apps.forEach((c, i) => {
-    nodes.push({
-      id: `${podId}/c/${c.name}`,
-      type: 'container',
-      parentId: podId,
-      position: {
-        x: PAD + (i % columns) * (CARD_W + GAP),
-        y: y + Math.floor(i / columns) * (CARD_H + GAP),
-      },
-      data: data(c.name),
-      width: CARD_W,
-      height: CARD_H,
+  let width = d.pad * 2 + innerW;
+  let volBottom = 0;
+  if (d.volumes === 'below' && pod.volumes.length) {
+    const perRow = Math.max(1, Math.floor((innerW + d.gap) / (d.volumeW + d.gap)));
+    pod.volumes.forEach((v, i) => {
+      nodes.push({
+        id: `${podId}/v/${v.name}`,
+        type: 'volume',
+        parentId: podId,
+        position: {
+          x: d.pad + (i % perRow) * (d.volumeW + d.gap),
+          y: y + Math.floor(i / perRow) * (d.volumeH + d.gap),
+        },
+        data: data(v.name),
+        width: d.volumeW,
+        height: d.volumeH,
+      });
     });
-  });
-  y += Math.max(1, appRows) * (CARD_H + GAP);
+    y += Math.ceil(pod.volumes.length / perRow) * (d.volumeH + d.gap);
+  }
 
   nodes.push({
     id: `${podId}/sandbox`,
     type: 'sandbox',
     parentId: podId,
-    position: { x: PAD, y },
+    position: { x: d.pad, y },
     data: data('pause'),
     width: innerW,
-    height: SANDBOX_H,
+    height: d.sandboxH,
   });
-  y += SANDBOX_H + PAD;
+  y += d.sandboxH + d.pad;
 
-  pod.volumes.forEach((v, i) => {
-    const id = `${podId}/v/${v.name}`;
-    nodes.push({
-      id,
-      type: 'volume',
-      parentId: podId,
-      position: { x: volX, y: POD_HEADER + LANE_LABEL + i * (VOLUME_H + GAP) },
-      data: data(v.name),
-      width: VOLUME_W,
-      height: VOLUME_H,
-    });
-    for (const m of v.mounts) {
-      edges.push({
-        id: `${id}/mount/${m.container}`,
-        source: id,
-        target: `${podId}/c/${m.container}`,
-        sourceHandle: 'l',
-        targetHandle: 'm',
-        className: 'podscope-edge-mount',
-        ariaLabel: `${v.name} → ${m.container}:${m.mountPath}`,
+  if (d.volumes === 'beside' && pod.volumes.length) {
+    const volX = d.pad + innerW + d.gap;
+    width += d.gap + d.volumeW;
+    pod.volumes.forEach((v, i) => {
+      const id = `${podId}/v/${v.name}`;
+      nodes.push({
+        id,
+        type: 'volume',
+        parentId: podId,
+        position: { x: volX, y: top + d.lane + i * (d.volumeH + d.gap) },
+        data: data(v.name),
+        width: d.volumeW,
+        height: d.volumeH,
       });
-    }
-  });
-  const volBottom = POD_HEADER + LANE_LABEL + pod.volumes.length * (VOLUME_H + GAP) + PAD;
+      for (const m of v.mounts) {
+        edges.push({
+          id: `${id}/mount/${m.container}`,
+          source: id,
+          target: `${podId}/c/${m.container}`,
+          sourceHandle: 'l',
+          targetHandle: 'm',
+          className: 'podscope-edge-mount',
+          ariaLabel: `${v.name} → ${m.container}:${m.mountPath}`,
+        });
+      }
+    });
+    volBottom = top + d.lane + pod.volumes.length * (d.volumeH + d.gap) + d.pad;
+  }
   return { nodes, edges, width, height: Math.max(y, volBottom) };
 }
 
-/** Lays out an anatomy view model (plus pods that are gone but still shown as lost). */
-export function layoutAnatomy(vm: AnatomyVM, ghosts: readonly PodVM[] = []): AnatomyLayout {
+/** Lays out an anatomy view model at a detail level (default `full`). */
+export function layoutAnatomy(
+  vm: AnatomyVM,
+  ghosts: readonly PodVM[] = [],
+  opts: { detail?: Detail } = {},
+): AnatomyLayout {
+  const detail = opts.detail ?? 'full';
+  const d = DIMS[detail];
   const nodes: AnatomyNode[] = [];
   const edges: Edge[] = [];
-  let x = 0;
-  let height = 0;
   const byNode = vm.nodes.map((n) => ({
     name: n.name,
     pods: [...n.pods, ...ghosts.filter((g) => g.nodeName === n.name)],
@@ -195,50 +347,82 @@ export function layoutAnatomy(vm: AnatomyVM, ghosts: readonly PodVM[] = []): Ana
   for (const g of ghosts) {
     if (!byNode.some((n) => n.name === g.nodeName)) byNode.push({ name: g.nodeName, pods: [g] });
   }
+  let x = 0;
+  let busyH = 0;
+  const idle: string[] = [];
   for (const n of byNode) {
+    if (!n.pods.length) {
+      idle.push(n.name);
+      continue;
+    }
     const nodeId = `node:${n.name}`;
-    const boxes = n.pods.map((p) => ({
-      pod: p,
-      id: `pod:${p.name}`,
-      box: podBox(p, `pod:${p.name}`),
-    }));
-    let px = PAD;
+    let px = d.nodePad;
     let innerH = 0;
     const children: AnatomyNode[] = [];
-    for (const b of boxes) {
+    for (const p of n.pods) {
+      const id = `pod:${p.name}`;
+      const box = podBox(p, id, detail);
       children.push({
-        id: b.id,
+        id,
         type: 'pod',
         parentId: nodeId,
-        position: { x: px, y: NODE_HEADER },
-        data: { podName: b.pod.name, name: b.pod.name, gone: b.pod.gone },
-        width: b.box.width,
-        height: b.box.height,
+        position: { x: px, y: d.nodeHeader },
+        data: { podName: p.name, name: p.name, gone: p.gone, detail },
+        width: box.width,
+        height: box.height,
       });
-      children.push(...b.box.nodes);
-      edges.push(...b.box.edges);
-      px += b.box.width + GAP;
-      innerH = Math.max(innerH, b.box.height);
+      children.push(...box.nodes);
+      edges.push(...box.edges);
+      px += box.width + d.gap;
+      innerH = Math.max(innerH, box.height);
     }
-    // An empty node stays small: it says the node exists and holds nothing (yet).
-    const width = boxes.length ? px - GAP + PAD : 240;
-    const h = boxes.length ? NODE_HEADER + innerH + PAD : NODE_HEADER + 60;
+    const width = px - d.gap + d.nodePad;
+    const height = d.nodeHeader + innerH + d.nodePad;
     nodes.push({
       id: nodeId,
       type: 'k8snode',
       position: { x, y: 0 },
-      data: { podName: '', name: n.name },
+      data: { podName: '', name: n.name, detail },
       width,
-      height: h,
+      height,
     });
     nodes.push(...children);
-    x += width + GAP * 2;
-    height = Math.max(height, h);
+    x += width + d.gap * 2;
+    busyH = Math.max(busyH, height);
   }
-  return { nodes, edges, width: Math.max(0, x - GAP * 2), height };
+  const busyW = Math.max(0, x - d.gap * 2);
+  // Idle nodes: one row of chips below the busy nodes (wrapping to the busy nodes' width).
+  const y0 = busyH ? busyH + d.gap : 0;
+  const perRow = Math.max(1, Math.floor((Math.max(busyW, d.idleW) + d.gap) / (d.idleW + d.gap)));
+  idle.forEach((name, i) => {
+    nodes.push({
+      id: `node:${name}`,
+      type: 'k8snode',
+      position: {
+        x: (i % perRow) * (d.idleW + d.gap),
+        y: y0 + Math.floor(i / perRow) * (d.idleH + d.gap),
+      },
+      data: { podName: '', name, detail, idle: true },
+      width: d.idleW,
+      height: d.idleH,
+    });
+  });
+  const idleRows = Math.ceil(idle.length / perRow);
+  const idleW = idle.length ? Math.min(idle.length, perRow) * (d.idleW + d.gap) - d.gap : 0;
+  return {
+    nodes,
+    edges,
+    width: Math.max(busyW, idleW),
+    height: idle.length ? y0 + idleRows * (d.idleH + d.gap) - d.gap : busyH,
+    detail,
+  };
 }
 
-/** The frame's anatomy, laid out. */
-export function layout(frame: FrameInput, ghosts: readonly PodVM[] = []): AnatomyLayout {
-  return layoutAnatomy(buildAnatomy(frame), ghosts);
+/** The frame's anatomy, laid out (`ghosts` may be passed alone, as before). */
+export function layout(
+  frame: FrameInput,
+  opts: LayoutOptions | readonly PodVM[] = {},
+): AnatomyLayout {
+  const o: LayoutOptions = Array.isArray(opts) ? { ghosts: opts } : (opts as LayoutOptions);
+  return layoutAnatomy(buildAnatomy(frame), o.ghosts ?? [], { detail: o.detail });
 }

@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { m } from 'framer-motion';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useT, type Translate } from '../../../i18n/index.ts';
 import { FaultMenu } from '../../faults/FaultMenu.tsx';
 import { useContainer, usePodHeader } from '../../hooks.ts';
@@ -49,14 +49,33 @@ export const ContainerNode = memo(function ContainerNode({ data }: NodeProps<Ana
   const t = useT();
   const c = useContainer(data.podName, data.name);
   const pod = usePodHeader(data.podName);
+  // Compact cards show their details on hover, focus or tap.
+  const [hover, setHover] = useState(false);
+  const [focus, setFocus] = useState(false);
+  const [pinned, setPinned] = useState(false);
   if (!c || !pod) return null;
+  const compact = data.detail === 'compact' || data.detail === 'narrow';
+  const showDetails = !compact || hover || focus || pinned;
   const doing = DOING[c.activity];
   const untagged = !/:[^/]+$/.test(c.image.split('@')[0] ?? '') && !c.image.includes('@');
   return (
     <article
-      className={`podscope-card podscope-tone-${c.tone} podscope-kind-${c.kind}`}
+      className={`podscope-card podscope-tone-${c.tone} podscope-kind-${c.kind}${compact ? ' podscope-card--compact' : ''}${compact && showDetails ? ' podscope-card--open' : ''}`}
       aria-label={t('anatomy.card', { name: c.name })}
       data-state={c.reason}
+      {...(compact
+        ? {
+            onMouseEnter: () => setHover(true),
+            onMouseLeave: () => setHover(false),
+            onFocus: () => setFocus(true),
+            onBlur: (e: React.FocusEvent) => {
+              if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocus(false);
+            },
+            onClick: (e: React.MouseEvent) => {
+              if (!(e.target as HTMLElement).closest('button')) setPinned((p) => !p);
+            },
+          }
+        : {})}
     >
       <Handle type="target" position={Position.Left} id="l" isConnectable={false} />
       <Handle type="source" position={Position.Right} id="r" isConnectable={false} />
@@ -69,18 +88,18 @@ export const ContainerNode = memo(function ContainerNode({ data }: NodeProps<Ana
         isConnectable={false}
         className="podscope-handle-mount"
       />
+      <Handle type="target" position={Position.Top} id="t" isConnectable={false} />
       <header className="podscope-card-head">
-        <div>
+        <div className="podscope-card-title">
           <span className="podscope-card-kind">{kindLabel(t, c)}</span>
-          <h3 className="podscope-card-name">{c.name}</h3>
+          <h3 className="podscope-card-name" title={c.name}>
+            {c.name}
+          </h3>
         </div>
-        {c.backOffUntilMs !== undefined && c.state !== 'running' && (
+        {!compact && c.backOffUntilMs !== undefined && c.state !== 'running' && (
           <BackOffRing untilMs={c.backOffUntilMs} totalMs={c.backOffMs} />
         )}
       </header>
-      <p className="podscope-card-image">
-        <code>{c.image}</code>
-      </p>
       <div className="podscope-card-chips">
         <WhyStatus
           column="container"
@@ -117,48 +136,65 @@ export const ContainerNode = memo(function ContainerNode({ data }: NodeProps<Ana
             {t('anatomy.restarts', { count: c.restartCount })}
           </span>
         </m.span>
+        {compact && c.backOffUntilMs !== undefined && c.state !== 'running' && (
+          <BackOffRing untilMs={c.backOffUntilMs} totalMs={c.backOffMs} />
+        )}
       </div>
-      {doing && (
-        <m.p className="podscope-card-doing" initial={{ opacity: 0 }} animate={{ opacity: 1 }}>
-          {t(doing)}
-        </m.p>
+      {compact && (
+        <div className="podscope-card-foot">
+          <FaultMenu podName={pod.name} container={c.name} gone={pod.gone} />
+        </div>
       )}
-      <ul className="podscope-card-facts">
-        {c.ports.length > 0 && <li>{c.ports.map((p) => `:${p}`).join(' ')}</li>}
-        {c.state === 'terminated' && c.exitCode !== undefined && (
-          <li>{t('anatomy.exit', { code: c.exitCode })}</li>
-        )}
-        {c.lastExit && (
-          <li>{t('anatomy.lastExit', { code: c.lastExit.code, reason: c.lastExit.reason })}</li>
-        )}
-        {c.probes.map((p) => (
-          /* Probes run only once the container has started; before that, only say they exist. */
-          <li
-            key={p.kind}
-            className={
-              (p.result === 'Failure' && c.state === 'running') || p.faulted
-                ? 'podscope-fact-bad'
-                : undefined
-            }
-          >
-            {t('anatomy.probe', {
-              type: p.kind,
-              result: p.faulted
-                ? t('anatomy.probe.injected')
-                : p.result && c.state === 'running'
-                  ? t(`anatomy.probe.${p.result}`)
-                  : t('anatomy.probe.none'),
-            })}
-          </li>
-        ))}
-      </ul>
-      <p className="podscope-card-pull">
-        {pullLine(t, c, pod.nodeName || 'node')}
-        {untagged && c.pullPolicy === 'Always' ? ` (${t('anatomy.pull.latest')})` : ''}
-      </p>
-      <div className="podscope-card-foot">
-        <FaultMenu podName={pod.name} container={c.name} gone={pod.gone} />
-      </div>
+      {showDetails && (
+        <div className="podscope-card-details">
+          <p className="podscope-card-image">
+            <code title={c.image}>{c.image}</code>
+          </p>
+          {doing && (
+            <m.p className="podscope-card-doing" initial={{ opacity: 0 }} animate={{ opacity: 1 }}>
+              {t(doing)}
+            </m.p>
+          )}
+          <ul className="podscope-card-facts">
+            {c.ports.length > 0 && <li>{c.ports.map((p) => `:${p}`).join(' ')}</li>}
+            {c.state === 'terminated' && c.exitCode !== undefined && (
+              <li>{t('anatomy.exit', { code: c.exitCode })}</li>
+            )}
+            {c.lastExit && (
+              <li>{t('anatomy.lastExit', { code: c.lastExit.code, reason: c.lastExit.reason })}</li>
+            )}
+            {c.probes.map((p) => (
+              /* Probes run only once the container has started; before that, only say they exist. */
+              <li
+                key={p.kind}
+                className={
+                  (p.result === 'Failure' && c.state === 'running') || p.faulted
+                    ? 'podscope-fact-bad'
+                    : undefined
+                }
+              >
+                {t('anatomy.probe', {
+                  type: p.kind,
+                  result: p.faulted
+                    ? t('anatomy.probe.injected')
+                    : p.result && c.state === 'running'
+                      ? t(`anatomy.probe.${p.result}`)
+                      : t('anatomy.probe.none'),
+                })}
+              </li>
+            ))}
+          </ul>
+          <p className="podscope-card-pull">
+            {pullLine(t, c, pod.nodeName || 'node')}
+            {untagged && c.pullPolicy === 'Always' ? ` (${t('anatomy.pull.latest')})` : ''}
+          </p>
+          {!compact && (
+            <div className="podscope-card-foot">
+              <FaultMenu podName={pod.name} container={c.name} gone={pod.gone} />
+            </div>
+          )}
+        </div>
+      )}
     </article>
   );
 });

@@ -19,11 +19,16 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<AnatomyNode>) {
     <section
       className={`podscope-pod${pod.gone ? ' podscope-pod--gone' : ''}${pod.deleting ? ' podscope-pod--deleting' : ''}`}
       aria-label={t('anatomy.pod', { name: pod.name })}
+      data-detail={data.detail}
     >
       <header className="podscope-pod-head">
         <div className="podscope-pod-row">
-          <h2 className="podscope-pod-name">{pod.name}</h2>
-          <code className="podscope-pod-ip">{pod.ip || t('anatomy.pod.noIp')}</code>
+          <h2 className="podscope-pod-name" title={pod.name}>
+            {pod.name}
+          </h2>
+          <code className="podscope-pod-ip" title={pod.ip || undefined}>
+            {pod.ip || t('anatomy.pod.noIp')}
+          </code>
           <WhyStatus
             column="status"
             value={status}
@@ -56,7 +61,10 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<AnatomyNode>) {
         </div>
         <div className="podscope-pod-row">
           <code className="podscope-pod-policy">restartPolicy: {pod.restartPolicy}</code>
-          <span className="podscope-pod-owner">
+          <span
+            className="podscope-pod-owner"
+            title={pod.owner ? t('anatomy.pod.owner', { owner: pod.owner }) : undefined}
+          >
             {pod.owner ? t('anatomy.pod.owner', { owner: pod.owner }) : t('anatomy.pod.bare')}
           </span>
           <span className="podscope-pod-spacer" />

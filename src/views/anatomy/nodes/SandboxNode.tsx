@@ -11,6 +11,35 @@ export const SandboxNode = memo(function SandboxNode({ data }: NodeProps<Anatomy
   const pod = usePodHeader(data.podName);
   if (!pod) return null;
   const ready = pod.sandbox.ready;
+  if (data.detail === 'compact' || data.detail === 'narrow')
+    return (
+      <section
+        className={`podscope-sandbox podscope-sandbox--condensed${ready ? '' : ' podscope-sandbox--down'}`}
+        aria-label={t('anatomy.sandbox')}
+      >
+        <header className="podscope-sandbox-head">
+          <h3>pause</h3>
+          <span>{t('anatomy.sandbox.desc', { attempt: pod.sandbox.attempt })}</span>
+          {!ready && (
+            <span className="podscope-chip podscope-tone-bad">{t('anatomy.sandbox.notReady')}</span>
+          )}
+        </header>
+        <ul className="podscope-ns-chips">
+          <li title={pod.ip || undefined}>
+            <b>{t('anatomy.ns.net')}</b> <code>{pod.ip || t('anatomy.pod.noIp')}</code>
+          </li>
+          <li title={pod.hostname}>
+            <b>{t('anatomy.ns.uts')}</b> <code>{pod.hostname}</code>
+          </li>
+          <li>
+            <b>{t('anatomy.ns.ipc')}</b>
+          </li>
+          <li className={pod.pidShared ? undefined : 'podscope-ns--private'}>
+            <b>{pod.pidShared ? t('anatomy.ns.pidShared') : t('anatomy.ns.pidPer')}</b>
+          </li>
+        </ul>
+      </section>
+    );
   return (
     <m.section
       className={`podscope-sandbox${ready ? '' : ' podscope-sandbox--down'}`}

@@ -11,6 +11,21 @@ export const VolumeNode = memo(function VolumeNode({ data }: NodeProps<AnatomyNo
     podOf(anatomyOf(s), data.podName)?.volumes.find((x) => x.name === data.name),
   );
   if (!v) return null;
+  if (data.detail === 'compact' || data.detail === 'narrow') {
+    const names = v.mounts.map((mt) => mt.container).join(', ');
+    return (
+      <section
+        className="podscope-volume podscope-volume--compact"
+        aria-label={`${v.type} ${v.name}`}
+        title={v.mounts.map((mt) => `${mt.container}:${mt.mountPath}`).join('\n')}
+      >
+        <h3>
+          <span className="podscope-volume-type">{v.type}</span> {v.name}
+        </h3>
+        <p className="podscope-volume-note">{t('anatomy.volume.mountedBy', { names })}</p>
+      </section>
+    );
+  }
   return (
     <section className="podscope-volume" aria-label={`${v.type} ${v.name}`}>
       <Handle type="source" position={Position.Left} id="l" isConnectable={false} />
