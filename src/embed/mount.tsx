@@ -17,7 +17,7 @@ import { createGatedClient } from './gatedClient.ts';
 import { attachHostApi } from './hostApi.ts';
 import { createNoticeList, Notices, type Notice, type NoticeList } from './Notices.tsx';
 import { PANEL_IDS, type PanelId, type Theme } from './params.ts';
-import { defaultRun, scenarioRun, scenarioRunNow } from './scenarios.ts';
+import { defaultRun, scenarioDuration, scenarioRun, scenarioRunNow } from './scenarios.ts';
 import { ShareButton } from './ShareDialog.tsx';
 import { watchVisibility } from './visibility.ts';
 
@@ -32,6 +32,10 @@ export interface MountOptions {
   atMs?: number;
   lang?: AnyLocale;
   autoplay?: boolean;
+  /** With autoplay: start again at the scenario's end instead of stopping with Replay. */
+  loop?: boolean;
+  /** Open in presenter mode (`?present=1`). */
+  present?: boolean;
   speed?: number;
   theme?: Theme;
   /** Panels shown; undefined = all. */
@@ -154,6 +158,8 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
     ? (client.setVisible(true), () => {})
     : watchVisibility(element, (visible) => client.setVisible(visible));
 
+  const stopAutoplayEnd = options.autoplay ? watchAutoplayEnd(store, options) : () => {};
+
   let detachHost = () => {};
   if (options.hostOrigin) {
     const target = options.hostWindow ?? element.ownerDocument.defaultView?.parent;
@@ -161,7 +167,8 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
     // Only a framed page has a host to talk to (a top-level page would answer itself).
     if (target && listenOn && target !== listenOn) {
       const s = () => store.getState();
-      detachHost = attachHostApi({
+      const stopResize = postNaturalHeight(element, target, options.hostOrigin);
+      const detachApi = attachHostApi({
         origin: options.hostOrigin,
         listenOn,
         target,
@@ -180,6 +187,10 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
             if (next.run.manifest !== prev.run.manifest || next.run.seed !== prev.run.seed) l();
           }),
       });
+      detachHost = () => {
+        stopResize();
+        detachApi();
+      };
     }
   }
 
@@ -196,7 +207,11 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
       <StoreProvider store={store}>
         <EmbedContext.Provider value={embedOptions}>
           <Shell options={embedOptions} notices={notices}>
-            <App noLearn={embedOptions.embed} headerActions={headerActions} />
+            <App
+              noLearn={embedOptions.embed}
+              headerActions={headerActions}
+              present={options.present ?? false}
+            />
           </Shell>
         </EmbedContext.Provider>
       </StoreProvider>
@@ -209,9 +224,92 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
       if (destroyed) return;
       destroyed = true;
       detachHost();
+      stopAutoplayEnd();
       stopWatching();
       root.unmount();
       store.dispose();
     },
   };
+}
+
+/**
+ * Autoplay stops at the scenario's `durationMs` (the controls then offer Replay) or, with
+ * `loop`, starts again from 0:00. A run given as a manifest or a share link has no end.
+ */
+function watchAutoplayEnd(store: PodscopeStore, options: MountOptions): () => void {
+  if (options.run || options.manifest !== undefined) return () => {};
+  let end: number | undefined;
+  let stopped = false;
+  void scenarioDuration(options.scenario ?? 'default').then((ms) => {
+    if (!stopped) end = ms;
+  });
+  let fired = false;
+  const unsubscribe = store.subscribe((next) => {
+    const f = next.frame;
+    if (end === undefined || !f) return;
+    if (f.nowMs < end) fired = false;
+    if (fired || !f.playing || f.nowMs < end) return;
+    fired = true;
+    if (options.loop) {
+      next.seek(0);
+      next.play();
+    } else {
+      next.pause();
+      next.setEnded(true);
+    }
+  });
+  return () => {
+    stopped = true;
+    unsubscribe();
+  };
+}
+
+/**
+ * Cross-origin auto-height: posts `{ source: 'podscope', type: 'resize', height }` to the
+ * allowed origin (never '*') whenever the content's natural height changes, debounced.
+ */
+function postNaturalHeight(
+  element: HTMLElement,
+  target: { postMessage(message: unknown, targetOrigin: string): void },
+  origin: string,
+): () => void {
+  const View = element.ownerDocument.defaultView;
+  if (!View || typeof View.ResizeObserver !== 'function') return () => {};
+  let last = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const measure = () => {
+    timer = undefined;
+    const root = element.querySelector<HTMLElement>('.podscope-root');
+    const height = Math.ceil(
+      Math.max(element.scrollHeight, root ? naturalHeight(root, element) : 0),
+    );
+    if (height === last || height === 0) return;
+    last = height;
+    target.postMessage({ source: 'podscope', type: 'resize', height }, origin);
+  };
+  const schedule = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(measure, 150);
+  };
+  const observer = new View.ResizeObserver(schedule);
+  observer.observe(element);
+  const mo = new View.MutationObserver(schedule);
+  mo.observe(element, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['class'],
+  });
+  schedule();
+  return () => {
+    observer.disconnect();
+    mo.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
+/** The height the instance needs: its root's scrolling content plus what sits above it. */
+function naturalHeight(root: HTMLElement, element: HTMLElement): number {
+  const above = root.getBoundingClientRect().top - element.getBoundingClientRect().top;
+  return above + root.scrollHeight;
 }
