@@ -76,6 +76,7 @@ export function App({ panels, timeline, noLearn, headerActions, present }: AppSl
     <I18nProvider locale={locale}>
       <div
         ref={rootRef}
+        tabIndex={-1}
         className={presenter.className}
         data-theme={theme}
         data-contrast={presenter.contrast ? 'high' : undefined}
