@@ -35,7 +35,7 @@ test('play, pause, seek back to the earlier state, then fork a new future', asyn
   await expect(pod.getByRole('button', { name: 'Running', exact: true })).toHaveCount(0);
 
   // Play at 100× until the pod has been running a while, then pause.
-  await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: '100×' }).click();
+  await page.getByRole('toolbar', { name: 'Playback' }).getByLabel('Speed').selectOption('100');
   await play.click();
   await expect(pause).toBeVisible();
   await expect.poll(() => clockSeconds(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(60);

@@ -24,6 +24,7 @@ export const ATTRIBUTES = [
   'scenario',
   'lang',
   'autoplay',
+  'loop',
   'speed',
   'theme',
   'panels',
@@ -51,6 +52,7 @@ export function optionsFromElement(
   const lang = parseLang(el.getAttribute('lang'));
   if (lang) o.lang = lang;
   if (parseFlag(el.getAttribute('autoplay'))) o.autoplay = true;
+  if (parseFlag(el.getAttribute('loop'))) o.loop = true;
   const speed = parseSpeed(el.getAttribute('speed'));
   if (speed !== undefined) o.speed = speed;
   const theme = parseTheme(el.getAttribute('theme'));

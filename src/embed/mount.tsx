@@ -16,7 +16,7 @@ import { EmbedContext, type EmbedOptions } from './EmbedContext.tsx';
 import { createGatedClient } from './gatedClient.ts';
 import { createNoticeList, Notices, type Notice, type NoticeList } from './Notices.tsx';
 import { PANEL_IDS, type PanelId, type Theme } from './params.ts';
-import { defaultRun, scenarioRun, scenarioRunNow } from './scenarios.ts';
+import { defaultRun, scenarioDuration, scenarioRun, scenarioRunNow } from './scenarios.ts';
 import { ShareButton } from './ShareDialog.tsx';
 import { watchVisibility } from './visibility.ts';
 
@@ -31,6 +31,10 @@ export interface MountOptions {
   atMs?: number;
   lang?: AnyLocale;
   autoplay?: boolean;
+  /** With autoplay: start again at the scenario's end instead of stopping with Replay. */
+  loop?: boolean;
+  /** Open in presenter mode (`?present=1`). */
+  present?: boolean;
   speed?: number;
   theme?: Theme;
   /** Panels shown; undefined = all. */
@@ -153,6 +157,8 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
     ? (client.setVisible(true), () => {})
     : watchVisibility(element, (visible) => client.setVisible(visible));
 
+  const stopAutoplayEnd = options.autoplay ? watchAutoplayEnd(store, options) : () => {};
+
   let detachHost = () => {};
   if (options.hostOrigin) {
     const target = options.hostWindow ?? element.ownerDocument.defaultView?.parent;
@@ -163,13 +169,17 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
       const s = () => store.getState();
       // The host API checks manifests (the YAML library and the API server's validation):
       // it loads only for a page that enables it, and posts `ready` once listening.
+      const stopResize = postNaturalHeight(element, target, origin);
       let detached = false;
+      let detachApi = () => {};
       detachHost = () => {
         detached = true;
+        stopResize();
+        detachApi();
       };
       void import('./hostApi.ts').then(({ attachHostApi }) => {
         if (detached) return;
-        detachHost = attachHostApi({
+        detachApi = attachHostApi({
           origin,
           listenOn,
           target,
@@ -205,7 +215,11 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
       <StoreProvider store={store}>
         <EmbedContext.Provider value={embedOptions}>
           <Shell options={embedOptions} notices={notices}>
-            <App noLearn={embedOptions.embed} headerActions={headerActions} />
+            <App
+              noLearn={embedOptions.embed}
+              headerActions={headerActions}
+              present={options.present ?? false}
+            />
           </Shell>
         </EmbedContext.Provider>
       </StoreProvider>
@@ -218,9 +232,92 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
       if (destroyed) return;
       destroyed = true;
       detachHost();
+      stopAutoplayEnd();
       stopWatching();
       root.unmount();
       store.dispose();
     },
   };
+}
+
+/**
+ * Autoplay stops at the scenario's `durationMs` (the controls then offer Replay) or, with
+ * `loop`, starts again from 0:00. A run given as a manifest or a share link has no end.
+ */
+function watchAutoplayEnd(store: PodscopeStore, options: MountOptions): () => void {
+  if (options.run || options.manifest !== undefined) return () => {};
+  let end: number | undefined;
+  let stopped = false;
+  void scenarioDuration(options.scenario ?? 'default').then((ms) => {
+    if (!stopped) end = ms;
+  });
+  let fired = false;
+  const unsubscribe = store.subscribe((next) => {
+    const f = next.frame;
+    if (end === undefined || !f) return;
+    if (f.nowMs < end) fired = false;
+    if (fired || !f.playing || f.nowMs < end) return;
+    fired = true;
+    if (options.loop) {
+      next.seek(0);
+      next.play();
+    } else {
+      next.pause();
+      next.setEnded(true);
+    }
+  });
+  return () => {
+    stopped = true;
+    unsubscribe();
+  };
+}
+
+/**
+ * Cross-origin auto-height: posts `{ source: 'podscope', type: 'resize', height }` to the
+ * allowed origin (never '*') whenever the content's natural height changes, debounced.
+ */
+function postNaturalHeight(
+  element: HTMLElement,
+  target: { postMessage(message: unknown, targetOrigin: string): void },
+  origin: string,
+): () => void {
+  const View = element.ownerDocument.defaultView;
+  if (!View || typeof View.ResizeObserver !== 'function') return () => {};
+  let last = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const measure = () => {
+    timer = undefined;
+    const root = element.querySelector<HTMLElement>('.podscope-root');
+    const height = Math.ceil(
+      Math.max(element.scrollHeight, root ? naturalHeight(root, element) : 0),
+    );
+    if (height === last || height === 0) return;
+    last = height;
+    target.postMessage({ source: 'podscope', type: 'resize', height }, origin);
+  };
+  const schedule = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(measure, 150);
+  };
+  const observer = new View.ResizeObserver(schedule);
+  observer.observe(element);
+  const mo = new View.MutationObserver(schedule);
+  mo.observe(element, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['class'],
+  });
+  schedule();
+  return () => {
+    observer.disconnect();
+    mo.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
+/** The height the instance needs: its root's scrolling content plus what sits above it. */
+function naturalHeight(root: HTMLElement, element: HTMLElement): number {
+  const above = root.getBoundingClientRect().top - element.getBoundingClientRect().top;
+  return above + root.scrollHeight;
 }

@@ -25,6 +25,10 @@ export interface EmbedParams {
   scenario?: string;
   lang?: AnyLocale;
   autoplay: boolean;
+  /** With autoplay: loop at the scenario's end (`loop=1`) instead of stopping with Replay. */
+  loop: boolean;
+  /** Open in presenter mode (`present=1`). */
+  present: boolean;
   speed?: number;
   theme: Theme;
   /** undefined = every panel. */
@@ -122,6 +126,11 @@ export function parseEmbedParams(search: string | URLSearchParams): EmbedParams 
   const autoplay = parseFlag(q.get('autoplay'));
   if (autoplay === undefined) warn('autoplay', q.get('autoplay'), '1 or 0');
 
+  const loop = parseFlag(q.get('loop'));
+  if (loop === undefined) warn('loop', q.get('loop'), '1 or 0');
+  const present = parseFlag(q.get('present'));
+  if (present === undefined) warn('present', q.get('present'), '1 or 0');
+
   const scenarioRaw = q.get('scenario');
   const scenario =
     scenarioRaw !== null && SCENARIO_ID.test(scenarioRaw.trim()) ? scenarioRaw.trim() : undefined;
@@ -150,6 +159,8 @@ export function parseEmbedParams(search: string | URLSearchParams): EmbedParams 
   const params: EmbedParams = {
     embed: embed ?? false,
     autoplay: autoplay ?? false,
+    loop: loop ?? false,
+    present: present ?? false,
     theme: theme ?? 'auto',
     warnings,
   };
@@ -168,6 +179,8 @@ export function formatEmbedParams(p: Partial<Omit<EmbedParams, 'warnings'>>): st
   if (p.scenario) q.set('scenario', p.scenario);
   if (p.lang) q.set('lang', p.lang);
   if (p.autoplay) q.set('autoplay', '1');
+  if (p.loop) q.set('loop', '1');
+  if (p.present) q.set('present', '1');
   if (p.speed !== undefined && p.speed !== 1) q.set('speed', String(p.speed));
   if (p.theme && p.theme !== 'auto') q.set('theme', p.theme);
   if (p.panels) q.set('panels', p.panels.join(','));

@@ -25,3 +25,13 @@ export async function scenarioRun(id: string): Promise<Run | undefined> {
   const run = getScenario(id)?.run;
   return run && (structuredClone(run) as Run);
 }
+
+/** How long the default run is shown when it autoplays (its story is over by then). */
+export const DEFAULT_DURATION_MS = 90_000;
+
+/** A scenario's `durationMs` (where autoplay stops or loops), or undefined for an unknown id. */
+export async function scenarioDuration(id: string): Promise<number | undefined> {
+  if (id === DEFAULT_SCENARIO_ID) return DEFAULT_DURATION_MS;
+  const { getScenario } = await import('../scenarios/index.ts');
+  return getScenario(id)?.durationMs;
+}

@@ -32,6 +32,8 @@ export function optionsFromUrl(href: string): MountOptions {
   if (url.searchParams.has('theme') && params.theme) o.theme = params.theme;
   if (params.panels) o.panels = params.panels;
   if (params.autoplay) o.autoplay = true;
+  if (params.loop) o.loop = true;
+  if (params.present) o.present = true;
   if (params.embed) o.embed = true;
   if (params.origin) o.hostOrigin = params.origin;
   if (notices.length) o.notices = notices;

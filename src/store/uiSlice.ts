@@ -16,6 +16,9 @@ export interface UiSlice {
   openPanel: PanelId | undefined;
   theme: Theme;
   locale: AnyLocale;
+  /** Autoplay reached the scenario's end and stopped (the controls offer Replay). */
+  ended: boolean;
+  setEnded(ended: boolean): void;
   /** Selects a pod (and optionally one of its containers); undefined clears. */
   select(pod: string | undefined, container?: string): void;
   setOpenPanel(panel: PanelId | undefined): void;
@@ -38,6 +41,8 @@ export function createUiSlice<S extends UiSlice>(
     openPanel: init.openPanel,
     theme: init.theme ?? 'auto',
     locale: init.locale ?? 'en',
+    ended: false,
+    setEnded: (ended) => set({ ended } as Partial<S>),
     select: (pod, container) =>
       set({ selectedPod: pod, selectedContainer: pod ? container : undefined } as Partial<S>),
     setOpenPanel: (openPanel) => set({ openPanel } as Partial<S>),

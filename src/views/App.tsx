@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { I18nProvider, translator as translatorFor, useT } from '../i18n/index.ts';
 import { usePodscope } from '../store/StoreProvider.tsx';
 import { LiveRegion } from './a11y/LiveRegion.tsx';
@@ -8,6 +8,7 @@ import { FaultBar } from './faults/FaultBar.tsx';
 import { LearnBar } from './lessons/LearnBar.tsx';
 import { Motion } from './motion.tsx';
 import { Header } from './shell/Header.tsx';
+import { PresenterBar, usePresenter } from './shell/Presenter.tsx';
 import { TimelineChart } from './timeline/TimelineChart.tsx';
 import { LayerContext } from './ui/layer.ts';
 
@@ -26,6 +27,8 @@ export interface AppSlots {
   noLearn?: boolean;
   /** Extra header buttons (the Share / Embed button); keep the element stable, Header is memo. */
   headerActions?: ReactNode;
+  /** Opens in presenter mode (`?present=1`). */
+  present?: boolean;
 }
 
 /**
@@ -33,22 +36,57 @@ export interface AppSlots {
  * faults and the timeline. Everything is scoped under `.podscope-root`; nothing touches
  * <html> or <body>.
  */
-export function App({ panels, timeline, noLearn, headerActions }: AppSlots = {}) {
+export function App({ panels, timeline, noLearn, headerActions, present }: AppSlots = {}) {
   const locale = usePodscope((s) => s.locale);
   const theme = usePodscope((s) => s.theme);
   const [layer, setLayer] = useState<HTMLElement | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const presenter = usePresenter(rootRef, present ?? false);
   const t = translatorFor(locale);
+  const onKey = useCallback(
+    (e: KeyboardEvent | React.KeyboardEvent) => {
+      if (presenter.onKey(e)) return;
+      onShortcut(e, rootRef.current);
+    },
+    [presenter],
+  );
+  // Shortcuts also work while the pointer is over the instance (never page-global).
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    let over = false;
+    const enter = () => (over = true);
+    const leave = () => (over = false);
+    const onDocKey = (e: KeyboardEvent) => {
+      if (!over || root.contains(e.target as Node)) return;
+      const active = root.ownerDocument.activeElement;
+      if (active && active !== root.ownerDocument.body) return;
+      onKey(e);
+    };
+    root.addEventListener('pointerenter', enter);
+    root.addEventListener('pointerleave', leave);
+    root.ownerDocument.addEventListener('keydown', onDocKey);
+    return () => {
+      root.removeEventListener('pointerenter', enter);
+      root.removeEventListener('pointerleave', leave);
+      root.ownerDocument.removeEventListener('keydown', onDocKey);
+    };
+  }, [onKey]);
   return (
     <I18nProvider locale={locale}>
       <div
-        className="podscope-root"
+        ref={rootRef}
+        tabIndex={-1}
+        className={presenter.className}
         data-theme={theme}
+        data-contrast={presenter.contrast ? 'high' : undefined}
         lang={locale === 'pseudo' ? 'en' : locale}
-        onKeyDown={onShortcut}
+        onKeyDown={onKey}
       >
         <LayerContext.Provider value={layer}>
           <Motion>
-            <Header actions={headerActions} />
+            <Header actions={headerActions} onPresent={presenter.enter} />
+            <PresenterBar presenter={presenter} />
             {!noLearn && <LearnBar />}
             <ErrorBanner />
             <main className="podscope-main">
@@ -79,13 +117,13 @@ export function App({ panels, timeline, noLearn, headerActions }: AppSlots = {})
  * One-key shortcuts: a control that declares `data-shortcut="k"` is clicked when K is pressed
  * anywhere in this instance, except while typing or inside a popover (which has its own keys).
  */
-function onShortcut(e: React.KeyboardEvent<HTMLDivElement>) {
-  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+function onShortcut(e: KeyboardEvent | React.KeyboardEvent, root: HTMLElement | null) {
+  if (!root || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
   const target = e.target as HTMLElement;
   if (/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) || target.isContentEditable) return;
   if (target.closest('.podscope-popover, [role="dialog"], [role="menu"], .cm-editor')) return;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-  const control = e.currentTarget.querySelector<HTMLButtonElement>(
+  const control = root.querySelector<HTMLButtonElement>(
     `[data-shortcut="${CSS.escape(key)}"]:not(:disabled)`,
   );
   if (!control) return;

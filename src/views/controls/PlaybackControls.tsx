@@ -16,13 +16,36 @@ export const PlaybackControls = memo(function PlaybackControls() {
   const nextEvent = usePodscope((s) => s.nextEvent);
   const setSpeed = usePodscope((s) => s.setSpeed);
   const reset = usePodscope((s) => s.reset);
+  const ended = usePodscope((s) => s.ended);
+  const setEnded = usePodscope((s) => s.setEnded);
+  const seek = usePodscope((s) => s.seek);
+  const play = usePodscope((s) => s.play);
+  const replay = () => {
+    setEnded(false);
+    seek(0);
+    play();
+  };
 
   return (
     <div className="podscope-controls" role="toolbar" aria-label={t('controls.toolbar')}>
+      {ended && (
+        <button
+          type="button"
+          className="podscope-btn podscope-btn--primary podscope-replay"
+          onClick={replay}
+          disabled={!ready}
+        >
+          <span aria-hidden="true">↺ </span>
+          {t('controls.replay')}
+        </button>
+      )}
       <button
         type="button"
         className="podscope-btn podscope-btn--primary podscope-play"
-        onClick={togglePlay}
+        onClick={() => {
+          if (ended) setEnded(false);
+          togglePlay();
+        }}
         disabled={!ready}
         data-shortcut="p"
         aria-keyshortcuts="P"
@@ -64,6 +87,23 @@ export const PlaybackControls = memo(function PlaybackControls() {
           </button>
         ))}
       </div>
+      <label className="podscope-speed-select">
+        <span className="podscope-sr-only">{t('controls.speed')}</span>
+        <select
+          value={String(speed)}
+          onChange={(e) => setSpeed(Number(e.target.value))}
+          disabled={!ready}
+        >
+          {(SPEEDS as readonly number[]).includes(speed) ? null : (
+            <option value={String(speed)}>{t('controls.speedValue', { speed })}</option>
+          )}
+          {SPEEDS.map((v) => (
+            <option key={v} value={String(v)}>
+              {t('controls.speedValue', { speed: v })}
+            </option>
+          ))}
+        </select>
+      </label>
       <Clock />
       <button
         type="button"

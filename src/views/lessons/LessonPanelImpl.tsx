@@ -318,6 +318,7 @@ function StepView({
           className="podscope-btn podscope-btn--primary"
           disabled={!done}
           onClick={onDone}
+          data-lesson-next=""
         >
           {index + 1 < total ? t('lessons.next') : t('lessons.finish')}
         </button>

@@ -9,7 +9,13 @@ const LOCALES: { id: Locale; label: string; lang: string }[] = [
 ];
 const THEMES: Theme[] = ['auto', 'light', 'dark'];
 
-export const Header = memo(function Header({ actions }: { actions?: ReactNode }) {
+export const Header = memo(function Header({
+  actions,
+  onPresent,
+}: {
+  actions?: ReactNode;
+  onPresent?: () => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const theme = usePodscope((s) => s.theme);
@@ -23,6 +29,20 @@ export const Header = memo(function Header({ actions }: { actions?: ReactNode })
       <p className="podscope-tagline">{t('app.tagline')}</p>
       <span className="podscope-header-spacer" />
       {actions}
+      {onPresent && (
+        <button
+          type="button"
+          className="podscope-btn"
+          onClick={onPresent}
+          aria-keyshortcuts="M"
+          title={t('present.hint')}
+        >
+          {t('present.enter')}
+          <kbd className="podscope-kbd podscope-keyhint" aria-hidden="true">
+            M
+          </kbd>
+        </button>
+      )}
       <div className="podscope-seg" role="group" aria-label={t('locale.label')}>
         {LOCALES.map((l) => (
           <button
