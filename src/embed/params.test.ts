@@ -15,6 +15,8 @@ describe('parseEmbedParams', () => {
       theme: 'dark',
       panels: ['anatomy', 'events'],
       origin: 'https://docs.example.com',
+      loop: false,
+      present: false,
       warnings: [],
     });
   });
@@ -23,6 +25,8 @@ describe('parseEmbedParams', () => {
     expect(parseEmbedParams('')).toEqual({
       embed: false,
       autoplay: false,
+      loop: false,
+      present: false,
       theme: 'auto',
       warnings: [],
     });
@@ -99,6 +103,8 @@ describe('formatEmbedParams', () => {
       theme: 'dark' as const,
       panels: ['timeline' as const],
       origin: 'https://a.example',
+      loop: true,
+      present: false,
     };
     expect(parseEmbedParams(formatEmbedParams(opts))).toEqual({ ...opts, warnings: [] });
   });

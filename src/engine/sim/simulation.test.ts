@@ -814,8 +814,7 @@ describe('probe timings of zero take the API defaults (issue 22: the scheduler w
           containers: [
             {
               name: 'app',
-              image: 'busybox:1.36',
-              command: ['sleep', '3600'],
+              image: 'nginx:1.25',
               readinessProbe: { tcpSocket: { port: 80 }, initialDelaySeconds: 3, ...fields },
             },
           ],
