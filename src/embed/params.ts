@@ -26,9 +26,9 @@ export interface EmbedParams {
   lang?: AnyLocale;
   autoplay: boolean;
   /** With autoplay: loop at the scenario's end (`loop=1`) instead of stopping with Replay. */
-  loop: boolean;
+  loop?: boolean;
   /** Open in presenter mode (`present=1`). */
-  present: boolean;
+  present?: boolean;
   speed?: number;
   theme: Theme;
   /** undefined = every panel. */
@@ -159,11 +159,11 @@ export function parseEmbedParams(search: string | URLSearchParams): EmbedParams 
   const params: EmbedParams = {
     embed: embed ?? false,
     autoplay: autoplay ?? false,
-    loop: loop ?? false,
-    present: present ?? false,
     theme: theme ?? 'auto',
     warnings,
   };
+  if (loop) params.loop = true;
+  if (present) params.present = true;
   if (scenario !== undefined) params.scenario = scenario;
   if (lang !== undefined) params.lang = lang;
   if (speed !== undefined) params.speed = speed;
