@@ -15,8 +15,6 @@ describe('parseEmbedParams', () => {
       theme: 'dark',
       panels: ['anatomy', 'events'],
       origin: 'https://docs.example.com',
-      loop: false,
-      present: false,
       warnings: [],
     });
   });
@@ -25,8 +23,6 @@ describe('parseEmbedParams', () => {
     expect(parseEmbedParams('')).toEqual({
       embed: false,
       autoplay: false,
-      loop: false,
-      present: false,
       theme: 'auto',
       warnings: [],
     });
@@ -103,8 +99,6 @@ describe('formatEmbedParams', () => {
       theme: 'dark' as const,
       panels: ['timeline' as const],
       origin: 'https://a.example',
-      loop: true,
-      present: false,
     };
     expect(parseEmbedParams(formatEmbedParams(opts))).toEqual({ ...opts, warnings: [] });
   });
