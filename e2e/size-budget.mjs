@@ -3,6 +3,8 @@
 // own script excluded), gzipped, per chunk. Also lists the chunks the entry imports statically
 // (dist/.vite/manifest.json). Fails above the budget. Run after `vite build`:
 //   node e2e/size-budget.mjs [dist] [budget KB]
+// The goal is 200 KB; `npm test` holds the line at 235 KB (measured 230 KB) until the i18n
+// catalogues and the rest of the entry are split, so the first load cannot grow meanwhile.
 import { chromium } from '@playwright/test';
 import { readFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';

@@ -4,7 +4,8 @@
  * what it answered, the consecutive count and what the kubelet did.
  */
 import { memo } from 'react';
-import { probeSchedule, type ProbeTick } from '../../engine/index.ts';
+import type { ProbeTick } from '../../engine/index.ts';
+import { probeSchedule } from '../../engine/rules.ts';
 import { useT } from '../../i18n/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useStableSelect } from '../hooks.ts';
