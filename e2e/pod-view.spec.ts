@@ -19,7 +19,7 @@ async function open(page: Page) {
 }
 
 async function playUntilRunning(page: Page) {
-  await bar(page).getByRole('button', { name: '5×', exact: true }).click();
+  await bar(page).getByRole('combobox', { name: 'Speed' }).selectOption('5');
   await bar(page).getByRole('button', { name: 'Play' }).click();
   await expect(card(page, 'web')).toHaveAttribute('data-state', 'Running', { timeout: 20_000 });
   await expect(pod(page).getByRole('button', { name: 'Running', exact: true })).toBeVisible();
@@ -52,7 +52,7 @@ test('inject a crash: the kubelet restarts at once, then CrashLoopBackOff counts
   await expect(web).toHaveAttribute('data-state', 'Running', { timeout: 10_000 });
 
   // Second exit: back-off of 10 s of cluster time, shown as a ring counting down.
-  await bar(page).getByRole('button', { name: '1×', exact: true }).click();
+  await bar(page).getByRole('combobox', { name: 'Speed' }).selectOption('1');
   await inject(page, 'web', /^Crash/);
   await expect(web).toHaveAttribute('data-state', 'CrashLoopBackOff', { timeout: 10_000 });
   const ring = web.getByRole('timer');
