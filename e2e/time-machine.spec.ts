@@ -20,7 +20,9 @@ test.use({ viewport: { width: 1440, height: 1100 } });
 // Known regression after this session's merges: a fault injected while paused after a seek back
 // does not cut the timeline's kept future in the browser (the worker's own fork tests pass).
 // Kept visible as fixme until it is found; see the closing note.
-test.fixme('play, pause, seek back to the earlier state, then fork a new future', async ({ page }) => {
+test.fixme('play, pause, seek back to the earlier state, then fork a new future', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('./');
