@@ -131,7 +131,46 @@ const hook = fc.option(
   { nil: undefined, freq: 4 },
 );
 
-type Kind = 'init' | 'sidecar' | 'app';
+export type Kind = 'init' | 'sidecar' | 'app';
+
+/** Generated fields of one container, as the fuzzer and the invariant properties draw them. */
+export interface ContainerFields {
+  image: string;
+  command?: readonly string[] | undefined;
+  args?: readonly string[] | undefined;
+  pull?: string | undefined;
+  mount?: string | undefined;
+  livenessProbe?: unknown;
+  readinessProbe?: unknown;
+  startupProbe?: unknown;
+  postStart?: unknown;
+  preStop?: unknown;
+}
+
+/** The container's spec: probes and hooks only where the API allows them (not on init containers). */
+export function containerSpec(
+  name: string,
+  kind: Kind,
+  c: ContainerFields,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { name, image: c.image };
+  if (c.command !== undefined) out.command = c.command;
+  if (c.args !== undefined) out.args = c.args;
+  if (c.pull) out.imagePullPolicy = c.pull;
+  if (kind === 'sidecar') out.restartPolicy = 'Always';
+  if (c.mount) out.volumeMounts = [{ name: c.mount, mountPath: '/data' }];
+  if (kind !== 'init') {
+    if (c.livenessProbe) out.livenessProbe = c.livenessProbe;
+    if (c.readinessProbe) out.readinessProbe = c.readinessProbe;
+    if (c.startupProbe) out.startupProbe = c.startupProbe;
+    if (c.postStart || c.preStop)
+      out.lifecycle = {
+        ...(c.postStart ? { postStart: c.postStart } : {}),
+        ...(c.preStop ? { preStop: c.preStop } : {}),
+      };
+  }
+  return out;
+}
 
 function container(name: string, kind: Kind, mounts: string[]) {
   return fc
@@ -150,25 +189,7 @@ function container(name: string, kind: Kind, mounts: string[]) {
       preStop: hook,
       mount: fc.option(fc.constantFrom(...mounts), { nil: undefined }),
     })
-    .map((c) => {
-      const out: Record<string, unknown> = { name, image: c.image };
-      if (c.command !== undefined) out.command = c.command;
-      if (c.args !== undefined) out.args = c.args;
-      if (c.pull) out.imagePullPolicy = c.pull;
-      if (kind === 'sidecar') out.restartPolicy = 'Always';
-      if (c.mount) out.volumeMounts = [{ name: c.mount, mountPath: '/data' }];
-      if (kind !== 'init') {
-        if (c.livenessProbe) out.livenessProbe = c.livenessProbe;
-        if (c.readinessProbe) out.readinessProbe = c.readinessProbe;
-        if (c.startupProbe) out.startupProbe = c.startupProbe;
-        if (c.postStart || c.preStop)
-          out.lifecycle = {
-            ...(c.postStart ? { postStart: c.postStart } : {}),
-            ...(c.preStop ? { preStop: c.preStop } : {}),
-          };
-      }
-      return out;
-    });
+    .map((c) => containerSpec(name, kind, c));
 }
 
 const VOLUMES = [

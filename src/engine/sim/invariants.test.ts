@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { containerSpec } from '../fuzz/fuzz.ts';
 import { createSimulation, restoreSimulation } from './simulation.ts';
 import type { Action, Simulation } from './types.ts';
 
@@ -44,22 +45,7 @@ function container(name: string, kind: 'init' | 'sidecar' | 'app') {
       postStart: hook,
       preStop: hook,
     })
-    .map((c) => {
-      const out: Record<string, unknown> = { name, image: c.image };
-      if (c.command) out.command = c.command;
-      if (kind === 'sidecar') out.restartPolicy = 'Always';
-      if (kind !== 'init') {
-        if (c.livenessProbe) out.livenessProbe = c.livenessProbe;
-        if (c.readinessProbe) out.readinessProbe = c.readinessProbe;
-        if (c.startupProbe) out.startupProbe = c.startupProbe;
-        if (c.postStart || c.preStop)
-          out.lifecycle = {
-            ...(c.postStart ? { postStart: c.postStart } : {}),
-            ...(c.preStop ? { preStop: c.preStop } : {}),
-          };
-      }
-      return out;
-    });
+    .map((c) => containerSpec(name, kind, c));
 }
 
 const manifest = fc
