@@ -178,7 +178,10 @@ export function ShareButton() {
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
-        {embedText(locale, 'share.button')}
+        <span className="podscope-phone-only" aria-hidden="true">
+          {embedText(locale, 'share.buttonShort')}
+        </span>
+        <span className="podscope-phone-sr">{embedText(locale, 'share.button')}</span>
       </button>
       <ShareDialog open={open} onClose={() => setOpen(false)} />
     </>

@@ -68,6 +68,10 @@ function setup() {
     seek: (ms) => calls.push(['seek', ms]),
     dispatch: (a) => calls.push(['dispatch', a]),
     currentRun: () => run,
+    exportView: (format) =>
+      format === 'svg'
+        ? Promise.resolve('data:image/svg+xml;charset=utf-8,%3Csvg%3E')
+        : Promise.reject(new Error('this browser cannot draw to a canvas')),
   };
   const warn = vi.fn();
   const detach = attachHostApi({
@@ -218,6 +222,49 @@ describe('host API', () => {
       type: 'error',
       errors: [{ field: '', message: 'no container "x"' }],
     });
+  });
+
+  it('answers export with the view as a data URL, and a failed or malformed export with an error', async () => {
+    const { receive, posted, warn } = setup();
+    posted.length = 0;
+    receive({ source: 'podscope', type: 'export', format: 'svg' });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(posted).toEqual([
+      {
+        msg: {
+          source: 'podscope',
+          type: 'exported',
+          format: 'svg',
+          dataUrl: 'data:image/svg+xml;charset=utf-8,%3Csvg%3E',
+        },
+        origin: ORIGIN,
+      },
+    ]);
+    posted.length = 0;
+    receive({ source: 'podscope', type: 'export', format: 'png' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(posted).toEqual([
+      {
+        msg: {
+          source: 'podscope',
+          type: 'error',
+          errors: [
+            { field: 'format', message: 'export failed: this browser cannot draw to a canvas' },
+          ],
+        },
+        origin: ORIGIN,
+      },
+    ]);
+    posted.length = 0;
+    receive({ source: 'podscope', type: 'export', format: 'gif' });
+    receive({ source: 'podscope', type: 'export', format: 'svg' }, 'https://evil.example');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(posted).toEqual([]);
+    expect(warn).toHaveBeenCalledWith(
+      'ignored a malformed message: export needs format: "png" or "svg", not "gif"',
+      expect.anything(),
+    );
   });
 
   it('detaches completely', () => {

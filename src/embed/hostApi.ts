@@ -3,7 +3,9 @@
  * "Embedding"). Every message is a plain object with `source: 'podscope'` and a `type`:
  *
  *   host → frame  load { manifest } · play · pause · speed { value } · seek { ms } · dispatch { action }
+ *                 · export { format: 'png' | 'svg' }
  *   frame → host  ready · state { nowMs, pods } · event { event } · error { errors }
+ *                 · exported { format, dataUrl }
  *
  * Security: the API is off unless an origin is given (`&origin=`); messages from any other
  * origin are ignored, and replies are posted to that origin only — never to '*'.
@@ -22,13 +24,18 @@ export type HostToFrame =
   | { source: typeof SOURCE; type: 'pause' }
   | { source: typeof SOURCE; type: 'speed'; value: number }
   | { source: typeof SOURCE; type: 'seek'; ms: number }
-  | { source: typeof SOURCE; type: 'dispatch'; action: Action };
+  | { source: typeof SOURCE; type: 'dispatch'; action: Action }
+  | { source: typeof SOURCE; type: 'export'; format: ExportFormat };
+
+/** What `export` can produce: the current view of the diagram as an image. */
+export type ExportFormat = 'png' | 'svg';
 
 export type FrameToHost =
   | { source: typeof SOURCE; type: 'ready' }
   | { source: typeof SOURCE; type: 'state'; nowMs: number; pods: HostPodRow[] }
   | { source: typeof SOURCE; type: 'event'; event: SimEvent }
-  | { source: typeof SOURCE; type: 'error'; errors: ManifestError[] };
+  | { source: typeof SOURCE; type: 'error'; errors: ManifestError[] }
+  | { source: typeof SOURCE; type: 'exported'; format: ExportFormat; dataUrl: string };
 
 /** What the API drives: the instance's store actions (adapted by the mount). */
 export interface HostControls {
@@ -39,6 +46,8 @@ export interface HostControls {
   seek(ms: number): void;
   dispatch(action: Action): void;
   currentRun(): Run;
+  /** The current view of the diagram as a data URL (absent where nothing is drawn). */
+  exportView?(format: ExportFormat): Promise<string>;
 }
 
 export interface HostApiOptions {
@@ -81,6 +90,10 @@ export function parseHostMessage(data: unknown): HostToFrame | string {
         ? `dispatch needs an engine action: ${action}`
         : { source: SOURCE, type: 'dispatch', action };
     }
+    case 'export':
+      return data.format === 'png' || data.format === 'svg'
+        ? { source: SOURCE, type: 'export', format: data.format }
+        : `export needs format: "png" or "svg", not ${JSON.stringify(data.format)}`;
     default:
       return `unknown type ${JSON.stringify(data.type)}`;
   }
@@ -123,6 +136,23 @@ export function attachHostApi(opts: HostApiOptions): () => void {
         return controls.seek(msg.ms);
       case 'dispatch':
         return controls.dispatch(msg.action);
+      case 'export': {
+        const { format } = msg;
+        const fail = (message: string) =>
+          post({ source: SOURCE, type: 'error', errors: [{ field: 'format', message }] });
+        if (!controls.exportView) return fail('export is not available in this frame');
+        let pending: Promise<string>;
+        try {
+          pending = controls.exportView(format);
+        } catch (e) {
+          return fail(`export failed: ${(e as Error).message}`);
+        }
+        pending.then(
+          (dataUrl) => post({ source: SOURCE, type: 'exported', format, dataUrl }),
+          (e: unknown) => fail(`export failed: ${(e as Error).message ?? String(e)}`),
+        );
+        return;
+      }
     }
   };
 

@@ -6,6 +6,7 @@ import type { AnyLocale } from '../i18n/index.ts';
 
 const en = {
   'share.button': 'Share / Embed',
+  'share.buttonShort': 'Share',
   'share.title': 'Share or embed this run',
   'share.intro':
     'The link holds the whole run — manifest, seed, actions, the current time and speed — so whoever opens it sees exactly this.',
@@ -36,6 +37,7 @@ export type EmbedMessageKey = keyof typeof en;
 
 const zhCN: { readonly [K in EmbedMessageKey]: string } = {
   'share.button': '分享 / 嵌入',
+  'share.buttonShort': '分享',
   'share.title': '分享或嵌入本次运行',
   'share.intro':
     '链接包含整个运行——清单、随机种子、操作、当前时间和速度——打开它的人会看到完全相同的内容。',

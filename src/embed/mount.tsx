@@ -191,6 +191,8 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
             seek: (ms) => s().seek(ms),
             dispatch: (a) => s().dispatch(a),
             currentRun: () => s().run,
+            exportView: (format) =>
+              import('../views/export/exportView.ts').then((m) => m.exportView(element, format)),
           },
           onSimMessage: (l) => client.onMessage(l),
           onRunChange: (l) =>

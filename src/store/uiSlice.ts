@@ -16,6 +16,9 @@ export interface UiSlice {
   openPanel: PanelId | undefined;
   theme: Theme;
   locale: AnyLocale;
+  /** In the compact layouts, whether the kubectl drawer shows its panel (its tabs always show). */
+  drawerOpen: boolean;
+  setDrawerOpen(open: boolean): void;
   /** Autoplay reached the scenario's end and stopped (the controls offer Replay). */
   ended: boolean;
   setEnded(ended: boolean): void;
@@ -41,6 +44,9 @@ export function createUiSlice<S extends UiSlice>(
     openPanel: init.openPanel,
     theme: init.theme ?? 'auto',
     locale: init.locale ?? 'en',
+    // A panel asked for by the embed (`panel=logs`) is shown open.
+    drawerOpen: init.openPanel !== undefined,
+    setDrawerOpen: (drawerOpen) => set({ drawerOpen } as Partial<S>),
     ended: false,
     setEnded: (ended) => set({ ended } as Partial<S>),
     select: (pod, container) =>

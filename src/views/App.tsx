@@ -8,6 +8,7 @@ import { FaultBar } from './faults/FaultBar.tsx';
 import { LearnBar } from './lessons/LearnBar.tsx';
 import { Motion } from './motion.tsx';
 import { Header } from './shell/Header.tsx';
+import { LayoutContext, useLayoutOf } from './shell/layoutMode.ts';
 import { PresenterBar, usePresenter } from './shell/Presenter.tsx';
 import { TimelineChart } from './timeline/TimelineChart.tsx';
 import { LayerContext } from './ui/layer.ts';
@@ -41,6 +42,13 @@ export function App({ panels, timeline, noLearn, headerActions, present }: AppSl
   const theme = usePodscope((s) => s.theme);
   const [layer, setLayer] = useState<HTMLElement | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const [rootEl, setRootEl] = useState<HTMLDivElement | null>(null);
+  const layout = useLayoutOf(rootEl);
+  const drawerOpen = usePodscope((s) => s.drawerOpen);
+  const setRoot = useCallback((el: HTMLDivElement | null) => {
+    rootRef.current = el;
+    setRootEl(el);
+  }, []);
   const presenter = usePresenter(rootRef, present ?? false);
   const t = translatorFor(locale);
   const onKey = useCallback(
@@ -75,38 +83,43 @@ export function App({ panels, timeline, noLearn, headerActions, present }: AppSl
   return (
     <I18nProvider locale={locale}>
       <div
-        ref={rootRef}
+        ref={setRoot}
         tabIndex={-1}
         className={presenter.className}
+        data-layout={layout.mode}
+        data-short={layout.short || undefined}
+        data-drawer={layout.mode === 'wide' ? undefined : drawerOpen ? 'open' : 'closed'}
         data-theme={theme}
         data-contrast={presenter.contrast ? 'high' : undefined}
         lang={locale === 'pseudo' ? 'en' : locale}
         onKeyDown={onKey}
       >
-        <LayerContext.Provider value={layer}>
-          <Motion>
-            <Header actions={headerActions} onPresent={presenter.enter} />
-            <PresenterBar presenter={presenter} />
-            {!noLearn && <LearnBar />}
-            <ErrorBanner />
-            <main className="podscope-main">
-              <Anatomy />
-              <div className="podscope-side">
-                {panels ?? (
-                  <Suspense fallback={<p className="podscope-slot">{t('app.panelsLoading')}</p>}>
-                    <KubectlPanels />
-                  </Suspense>
-                )}
-              </div>
-            </main>
-            <footer className="podscope-bottom">
-              <PlaybackControls />
-              <FaultBar />
-              <div className="podscope-timeline-slot">{timeline ?? <TimelineChart />}</div>
-            </footer>
-            <LiveRegion />
-          </Motion>
-        </LayerContext.Provider>
+        <LayoutContext.Provider value={layout}>
+          <LayerContext.Provider value={layer}>
+            <Motion>
+              <Header actions={headerActions} onPresent={presenter.enter} />
+              <PresenterBar presenter={presenter} />
+              {!noLearn && <LearnBar />}
+              <ErrorBanner />
+              <main className="podscope-main">
+                <Anatomy />
+                <div className="podscope-side">
+                  {panels ?? (
+                    <Suspense fallback={<p className="podscope-slot">{t('app.panelsLoading')}</p>}>
+                      <KubectlPanels />
+                    </Suspense>
+                  )}
+                </div>
+              </main>
+              <footer className="podscope-bottom">
+                <PlaybackControls />
+                <FaultBar />
+                <div className="podscope-timeline-slot">{timeline ?? <TimelineChart />}</div>
+              </footer>
+              <LiveRegion />
+            </Motion>
+          </LayerContext.Provider>
+        </LayoutContext.Provider>
         <div className="podscope-layer" ref={setLayer} />
       </div>
     </I18nProvider>

@@ -12,6 +12,7 @@ import {
   type AnatomyNode,
   type Detail,
 } from './layout.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 import { chooseDetail, fitViewport, MAX_ZOOM, MIN_ZOOM, zoomBy, type Size } from './fit.ts';
 import { ContainerNode } from './nodes/ContainerNode.tsx';
 import { K8sNode, LaneNode } from './nodes/K8sNode.tsx';
@@ -179,6 +180,7 @@ export function Anatomy() {
             >
               +
             </button>
+            <ExportMenu stage={stageEl} />
           </div>
         </>
       )}

@@ -25,6 +25,15 @@ describe('fit', () => {
     expect(chooseDetail(sizes(), { width: 2400, height: 1500 })).toBe('full');
   });
 
+  it('when nothing fits, prefers a level as wide as the stage (panned one way only)', () => {
+    // A phone with the drawer open: a short, narrow stage.
+    const s = sizes();
+    const stage = { width: 374, height: 160 };
+    expect(Object.values(s).every((z) => z.height > stage.height)).toBe(true);
+    expect(chooseDetail(s, stage)).toBe('narrow');
+    expect(s.narrow.width).toBeLessThanOrEqual(stage.width - 16);
+  });
+
   it('never shrinks the type to fit: the zoom is clamped, and says when it does not fit', () => {
     const v = fitViewport({ width: 2000, height: 1000 }, { width: 400, height: 300 });
     expect(v.zoom).toBe(MIN_ZOOM);

@@ -45,13 +45,17 @@ export function fitZoom(content: Size, stage: Size): number {
 
 /**
  * The most detailed level that fits at a reading size; when none does, the one that fits best
- * (it is then drawn at MIN_ZOOM and panned).
+ * among those as wide as the stage (it is then drawn at MIN_ZOOM and panned one way).
  */
 export function chooseDetail(sizes: Readonly<Record<Detail, Size>>, stage: Size): Detail {
   const need = readingPx(stage) / BODY_FONT_PX;
   for (const d of DETAILS) if (fitZoom(sizes[d], stage) >= need) return d;
-  let best: Detail = DETAILS[0]!;
-  for (const d of DETAILS) if (fitZoom(sizes[d], stage) > fitZoom(sizes[best], stage)) best = d;
+  // Nothing fits: prefer a level as wide as the stage (read by scrolling one way only), then
+  // the one that fits best.
+  const wide = (d: Detail) => sizes[d].width <= stage.width - 2 * FIT_PAD;
+  const pool = DETAILS.some(wide) ? DETAILS.filter(wide) : DETAILS;
+  let best: Detail = pool[0]!;
+  for (const d of pool) if (fitZoom(sizes[d], stage) > fitZoom(sizes[best], stage)) best = d;
   return best;
 }
 

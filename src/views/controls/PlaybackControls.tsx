@@ -71,7 +71,8 @@ export const PlaybackControls = memo(function PlaybackControls() {
         data-shortcut="n"
         aria-keyshortcuts="N"
       >
-        {t('controls.nextEvent')} <span aria-hidden="true">⇥</span>
+        <span className="podscope-phone-sr">{t('controls.nextEvent')} </span>
+        <span aria-hidden="true">⇥</span>
       </button>
       <div className="podscope-speeds" role="group" aria-label={t('controls.speed')}>
         {SPEEDS.map((v) => (
@@ -112,7 +113,10 @@ export const PlaybackControls = memo(function PlaybackControls() {
         disabled={!ready}
         title={t('controls.restartHint')}
       >
-        {t('controls.restart')}
+        <span className="podscope-phone-only" aria-hidden="true">
+          ↺
+        </span>
+        <span className="podscope-phone-sr">{t('controls.restart')}</span>
       </button>
     </div>
   );

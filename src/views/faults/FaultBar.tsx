@@ -1,8 +1,9 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
 import { explainFault, type FaultKind } from '../explain/explain.ts';
 import { anatomyOf, podOf, useStableSelect } from '../hooks.ts';
+import { useLayout } from '../shell/layoutMode.ts';
 import { toActions, type FaultDef } from './faults.ts';
 
 /** Pod-, sandbox-, node- and Service-level actions in one row, each explaining itself on focus. */
@@ -29,6 +30,20 @@ export const FaultBar = memo(function FaultBar() {
     return up;
   });
   const [hint, setHint] = useState<string>('');
+  // In the compact layouts the row folds into one menu button beside the transport.
+  const folded = useLayout().mode !== 'wide';
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const barRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!folded || !open) return;
+    const doc = barRef.current?.ownerDocument;
+    const away = (e: PointerEvent) => {
+      if (!barRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    doc?.addEventListener('pointerdown', away);
+    return () => doc?.removeEventListener('pointerdown', away);
+  }, [folded, open]);
   if (!target) return null;
 
   const node = target.nodeName || 'node';
@@ -66,8 +81,35 @@ export const FaultBar = memo(function FaultBar() {
       .join(' ');
 
   return (
-    <div className="podscope-faultbar" role="group" aria-label={t('fault.bar')}>
-      <div className="podscope-faultbar-buttons">
+    <div
+      ref={barRef}
+      className="podscope-faultbar"
+      role="group"
+      aria-label={t('fault.bar')}
+      data-folded={folded || undefined}
+      data-open={(folded && open) || undefined}
+      onKeyDown={(e) => {
+        if (folded && open && e.key === 'Escape') {
+          e.stopPropagation();
+          setOpen(false);
+          barRef.current?.querySelector<HTMLButtonElement>('.podscope-faults-toggle')?.focus();
+        }
+      }}
+    >
+      {folded && (
+        <button
+          type="button"
+          className="podscope-btn podscope-faults-toggle"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={() => setOpen(!open)}
+        >
+          <span aria-hidden="true">⚡ </span>
+          {t('fault.barMenu')}
+          <span aria-hidden="true">{open ? ' ▾' : ' ▴'}</span>
+        </button>
+      )}
+      <div className="podscope-faultbar-buttons" id={listId}>
         {items.map(({ def, label }) => {
           const disabled =
             !ready ||
@@ -84,6 +126,7 @@ export const FaultBar = memo(function FaultBar() {
               onMouseEnter={() => setHint(explain(def.kind))}
               onClick={() => {
                 for (const a of toActions(def, target)) dispatch(a);
+                setOpen(false);
               }}
               data-shortcut={def.key}
               aria-keyshortcuts={def.key.toUpperCase()}

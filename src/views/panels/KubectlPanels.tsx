@@ -31,22 +31,26 @@ import type { PodscopeState } from '../../store/createPodscopeStore.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
 import type * as YamlPrinterModule from '../../engine/yamlPrinter.ts';
 import type { ContainerLogs, PodFrame, PodRow, SimEvent } from '../../store/types.ts';
+import { useLayout } from '../shell/layoutMode.ts';
 import { WhyStatus } from '../why/WhyStatus.tsx';
 import { commandLine, containerNames, kubectlEvents, logsOutput } from './terminal.ts';
 import '../../styles/panels.css';
 
 const TABS = ['watch', 'describe', 'logs', 'yaml'] as const;
-/** The embed's `panels=` id each tab belongs to (get pods -w and describe are `kubectl`). */
-const panelOf = (tab: (typeof TABS)[number]) =>
-  tab === 'logs' || tab === 'yaml' ? tab : 'kubectl';
+/** In the drawer (compact layouts) the Events table is a tab of its own. */
+const DRAWER_TABS = [...TABS, 'events'] as const;
 /** A kubectl panel tab. */
-export type KubectlTab = (typeof TABS)[number];
+export type KubectlTab = (typeof DRAWER_TABS)[number];
 type Tab = KubectlTab;
+/** The embed's `panels=` id each tab belongs to (get pods -w and describe are `kubectl`). */
+const panelOf = (tab: Tab) =>
+  tab === 'logs' || tab === 'yaml' || tab === 'events' ? tab : 'kubectl';
 const TAB_LABEL: Record<Tab, MessageKey> = {
   watch: 'panels.tab.watch',
   describe: 'panels.tab.describe',
   logs: 'panels.tab.logs',
   yaml: 'panels.tab.yaml',
+  events: 'panels.tab.events',
 };
 
 const NO_PODS: PodFrame[] = [];
@@ -60,6 +64,8 @@ const selectEvents = (s: PodscopeState) => s.frame?.events ?? NO_EVENTS;
 const selectLogs = (s: PodscopeState) => s.frame?.logs ?? NO_LOGS;
 const selectNowMs = (s: PodscopeState) => s.frame?.nowMs ?? 0;
 const selectOpenPanel = (s: PodscopeState) => s.openPanel;
+const selectDrawerOpen = (s: PodscopeState) => s.drawerOpen;
+const selectSetDrawerOpen = (s: PodscopeState) => s.setDrawerOpen;
 /** Kubernetes ages have whole seconds: the printers re-run once a simulated second. */
 const selectNowSec = (s: PodscopeState) => Math.floor((s.frame?.nowMs ?? 0) / 1000);
 
@@ -313,7 +319,7 @@ export const EventsTable = memo(function EventsTable({
               </td>
               <td className="podscope-events-reason">{r.reason}</td>
               <td className="podscope-events-age">{r.age}</td>
-              <td>{r.from}</td>
+              <td className="podscope-events-from">{r.from}</td>
               <td className="podscope-events-message">
                 {r.fieldPath && <span className="podscope-events-fieldpath">{r.fieldPath}: </span>}
                 {r.text}
@@ -400,6 +406,18 @@ export function KubectlPanels({ initialTab, children }: KubectlPanelsProps) {
     () => initialTab ?? (openPanel === 'logs' || openPanel === 'yaml' ? openPanel : 'watch'),
   );
   const [podPick, setPodPick] = useState<string | undefined>(undefined);
+  const { mode } = useLayout();
+  const inDrawer = mode !== 'wide';
+  const drawerOpen = usePodscope(selectDrawerOpen);
+  const setDrawerOpen = usePodscope(selectSetDrawerOpen);
+  const shown = inDrawer ? DRAWER_TABS : TABS;
+  // Back in the wide layout, the Events table is under the tabs again.
+  const current: Tab = !inDrawer && tab === 'events' ? 'watch' : tab;
+  const open = !inDrawer || drawerOpen;
+  const onSelect = (next: Tab) => {
+    setTab(next);
+    if (inDrawer) setDrawerOpen(true);
+  };
   const idBase = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const podSelectId = `${idBase}-pod`;
   const frame = pods.find((p) => p.name === podPick) ?? pods[0];
@@ -409,9 +427,9 @@ export function KubectlPanels({ initialTab, children }: KubectlPanelsProps) {
     <section className="podscope-panels" aria-label={t('panels.region')}>
       <div className="podscope-panels-head">
         <Tabs
-          tabs={TABS}
-          selected={tab}
-          onSelect={setTab}
+          tabs={shown}
+          selected={current}
+          onSelect={onSelect}
           label={t('panels.tabs')}
           idBase={idBase}
           render={(x) => t(TAB_LABEL[x])}
@@ -432,29 +450,51 @@ export function KubectlPanels({ initialTab, children }: KubectlPanelsProps) {
             </select>
           </span>
         )}
+        {inDrawer && (
+          <button
+            type="button"
+            className="podscope-btn podscope-btn--small podscope-drawer-toggle"
+            aria-expanded={drawerOpen}
+            aria-controls={`${idBase}-panel`}
+            onClick={() => setDrawerOpen(!drawerOpen)}
+          >
+            <span aria-hidden="true">{drawerOpen ? '▾' : '▴'}</span>{' '}
+            {t(drawerOpen ? 'panels.drawer.hide' : 'panels.drawer.show')}
+          </button>
+        )}
       </div>
       <div
         className="podscope-tabpanel"
-        data-podscope-panel={panelOf(tab)}
+        data-podscope-panel={panelOf(current)}
         role="tabpanel"
         id={`${idBase}-panel`}
-        aria-labelledby={`${idBase}-tab-${tab}`}
+        aria-labelledby={`${idBase}-tab-${current}`}
+        hidden={!open}
       >
-        {tab === 'watch' && (
+        {open && current === 'watch' && (
           <WatchPane history={history} row={rows.find((r) => r.name === frame?.name)} />
         )}
-        {tab !== 'watch' && !frame && <p className="podscope-panels-note">{t('panels.noPod')}</p>}
-        {tab === 'describe' && frame && <DescribePane frame={frame} events={podEvents} />}
-        {tab === 'logs' && frame && <LogsPane key={frame.name} frame={frame} />}
-        {tab === 'yaml' && frame && <YamlPane frame={frame} />}
-      </div>
-      <div data-podscope-panel="events">
-        {frame ? (
-          <EventsTable podName={frame.name} events={podEvents} />
-        ) : (
+        {open && current !== 'watch' && !frame && (
           <p className="podscope-panels-note">{t('panels.noPod')}</p>
         )}
+        {open && current === 'describe' && frame && (
+          <DescribePane frame={frame} events={podEvents} />
+        )}
+        {open && current === 'logs' && frame && <LogsPane key={frame.name} frame={frame} />}
+        {open && current === 'yaml' && frame && <YamlPane frame={frame} />}
+        {open && current === 'events' && frame && (
+          <EventsTable podName={frame.name} events={podEvents} />
+        )}
       </div>
+      {!inDrawer && (
+        <div data-podscope-panel="events">
+          {frame ? (
+            <EventsTable podName={frame.name} events={podEvents} />
+          ) : (
+            <p className="podscope-panels-note">{t('panels.noPod')}</p>
+          )}
+        </div>
+      )}
       {children}
     </section>
   );

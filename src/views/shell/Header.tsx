@@ -8,6 +8,8 @@ const LOCALES: { id: Locale; label: string; lang: string }[] = [
   { id: 'zh-CN', label: '中文', lang: 'zh-CN' },
 ];
 const THEMES: Theme[] = ['auto', 'light', 'dark'];
+/** On a phone the theme buttons show a sign (their names stay their accessible names). */
+const THEME_SIGN: Record<Theme, string> = { auto: '◐', light: '☀', dark: '☾' };
 
 export const Header = memo(function Header({
   actions,
@@ -32,7 +34,7 @@ export const Header = memo(function Header({
       {onPresent && (
         <button
           type="button"
-          className="podscope-btn"
+          className="podscope-btn podscope-present-btn"
           onClick={onPresent}
           aria-keyshortcuts="M"
           title={t('present.hint')}
@@ -66,7 +68,10 @@ export const Header = memo(function Header({
             aria-pressed={theme === th}
             onClick={() => setTheme(th)}
           >
-            {t(`theme.${th}`)}
+            <span className="podscope-phone-only" aria-hidden="true">
+              {THEME_SIGN[th]}
+            </span>
+            <span className="podscope-phone-sr">{t(`theme.${th}`)}</span>
           </button>
         ))}
       </div>
