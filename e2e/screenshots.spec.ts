@@ -10,14 +10,55 @@ const shot = (name: string) => new URL(`./screenshots/${name}.png`, import.meta.
 const bar = (page: Page) => page.getByRole('toolbar', { name: 'Playback' });
 const card = (page: Page, name: string) => page.getByRole('article', { name: `Container ${name}` });
 
-async function running(page: Page, theme: 'Light' | 'Dark' = 'Light') {
-  await page.goto('./');
-  await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: theme }).click();
-  await bar(page).getByRole('button', { name: '5×', exact: true }).click();
+/** The speed: the menu below 1500 px of instance width, the buttons above. */
+async function speed(page: Page, value: string) {
+  const menu = bar(page).getByRole('combobox');
+  if (await menu.isVisible()) await menu.selectOption(value);
+  else
+    await bar(page)
+      .getByRole('button', { name: `${value}×`, exact: true })
+      .click();
+}
+
+async function running(page: Page, theme: 'Light' | 'Dark' = 'Light', path = './') {
+  await page.goto(path);
+  const themes = page.getByRole('group', { name: 'Theme' });
+  if (await themes.isVisible()) await themes.getByRole('button', { name: theme }).click();
+  await speed(page, '5');
   await bar(page).getByRole('button', { name: 'Play', exact: true }).click();
   await expect(card(page, 'web')).toHaveAttribute('data-state', 'Running', { timeout: 20_000 });
-  await bar(page).getByRole('button', { name: '1×', exact: true }).click();
+  await speed(page, '1');
 }
+
+/** The app at the sizes people meet it: a laptop, a projector, a docs frame, a phone. */
+const LAYOUTS = [
+  { name: 'layout-1280x720', width: 1280, height: 720, path: './' },
+  { name: 'layout-1920x1080', width: 1920, height: 1080, path: './' },
+  { name: 'layout-embed-800x500', width: 800, height: 500, path: './?embed=1' },
+  { name: 'layout-phone-390', width: 390, height: 844, path: './' },
+];
+
+for (const l of LAYOUTS) {
+  test(`layout ${l.name}`, async ({ page }) => {
+    await page.setViewportSize({ width: l.width, height: l.height });
+    await running(page, 'Light', l.path);
+    await page.waitForTimeout(1500);
+    await bar(page).getByRole('button', { name: 'Pause', exact: true }).click();
+    if (l.width < 1100) {
+      await page.getByRole('tab', { name: 'get pods -w' }).click();
+    }
+    await page.screenshot({ path: shot(l.name) });
+  });
+}
+
+test('presenter mode at 1920×1080', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await running(page);
+  await bar(page).getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: /^Present/ }).click();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: shot('presenter-1920') });
+});
 
 async function crashTwice(page: Page) {
   for (let i = 0; i < 2; i++) {
@@ -35,14 +76,7 @@ async function crashTwice(page: Page) {
 }
 
 test.describe('desktop', () => {
-  test.use({ viewport: { width: 1280, height: 800 } });
-
-  test('running, light', async ({ page }) => {
-    await running(page);
-    await page.waitForTimeout(1500);
-    await bar(page).getByRole('button', { name: 'Pause', exact: true }).click();
-    await page.screenshot({ path: shot('running-light') });
-  });
+  test.use({ viewport: { width: 1280, height: 720 } });
 
   test('crash loop with its countdown and "Why CrashLoopBackOff?"', async ({ page }) => {
     await running(page);
@@ -91,15 +125,5 @@ test.describe('desktop', () => {
     await page.getByRole('button', { name: '删除 Pod' }).click();
     await page.getByRole('button', { name: 'Terminating', exact: true }).first().click();
     await page.screenshot({ path: shot('terminating-zh') });
-  });
-});
-
-test.describe('phone', () => {
-  test.use({ viewport: { width: 360, height: 740 } });
-
-  test('360 px phone', async ({ page }) => {
-    await running(page);
-    await bar(page).getByRole('button', { name: 'Pause', exact: true }).click();
-    await page.screenshot({ path: shot('phone-360') });
   });
 });

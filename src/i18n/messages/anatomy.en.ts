@@ -42,6 +42,7 @@ export const anatomyEn = {
   'anatomy.pod.owner': 'owned by {owner}',
   'anatomy.pod.bare': 'bare Pod',
   'anatomy.sandbox': 'pause container (Pod sandbox)',
+  'anatomy.sandbox.attempt': 'sandbox attempt {attempt}',
   'anatomy.sandbox.desc': 'sandbox attempt {attempt} · holds the shared namespaces',
   'anatomy.sandbox.notReady': 'sandbox not ready',
   'anatomy.ns.net': 'NET · shared',

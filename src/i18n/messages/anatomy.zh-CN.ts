@@ -43,6 +43,7 @@ export const anatomyZh = {
   'anatomy.pod.owner': '属主：{owner}',
   'anatomy.pod.bare': '裸 Pod',
   'anatomy.sandbox': 'pause 容器（Pod 沙箱）',
+  'anatomy.sandbox.attempt': '沙箱第 {attempt} 次尝试',
   'anatomy.sandbox.desc': '沙箱第 {attempt} 次尝试 · 持有共享的命名空间',
   'anatomy.sandbox.notReady': '沙箱未就绪',
   'anatomy.ns.net': '网络 · 共享',

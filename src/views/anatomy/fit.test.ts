@@ -7,6 +7,7 @@ import {
   MAX_ZOOM,
   MIN_ZOOM,
   readingPx,
+  shownPart,
   zoomBy,
 } from './fit.ts';
 import { DETAILS, layout, type Detail } from './layout.ts';
@@ -25,13 +26,16 @@ describe('fit', () => {
     expect(chooseDetail(sizes(), { width: 2400, height: 1500 })).toBe('full');
   });
 
-  it('when nothing fits, prefers a level as wide as the stage (panned one way only)', () => {
-    // A phone with the drawer open: a short, narrow stage.
+  it('when nothing fits, shows the largest part of the diagram at the reading size', () => {
     const s = sizes();
-    const stage = { width: 374, height: 160 };
-    expect(Object.values(s).every((z) => z.height > stage.height)).toBe(true);
-    expect(chooseDetail(s, stage)).toBe('narrow');
-    expect(s.narrow.width).toBeLessThanOrEqual(stage.width - 16);
+    // A phone with the drawer open: a short, narrow stage → the column, panned one way.
+    const phone = { width: 374, height: 160 };
+    expect(Object.values(s).every((z) => z.height > phone.height)).toBe(true);
+    expect(chooseDetail(s, phone)).toBe('narrow');
+    expect(shownPart(s.narrow, phone)).toBeGreaterThan(shownPart(s.compact, phone));
+    // An 800 px frame with the drawer open: the landscape cards, nearly as wide as the stage.
+    const frame = { width: 784, height: 200 };
+    expect(chooseDetail(s, frame)).toBe('compact');
   });
 
   it('never shrinks the type to fit: the zoom is clamped, and says when it does not fit', () => {

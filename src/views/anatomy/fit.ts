@@ -44,19 +44,25 @@ export function fitZoom(content: Size, stage: Size): number {
 }
 
 /**
- * The most detailed level that fits at a reading size; when none does, the one that fits best
- * among those as wide as the stage (it is then drawn at MIN_ZOOM and panned one way).
+ * The most detailed level that fits at a reading size; when none does, the one of which the
+ * stage shows most at MIN_ZOOM (the rest is reached by panning).
  */
 export function chooseDetail(sizes: Readonly<Record<Detail, Size>>, stage: Size): Detail {
   const need = readingPx(stage) / BODY_FONT_PX;
   for (const d of DETAILS) if (fitZoom(sizes[d], stage) >= need) return d;
-  // Nothing fits: prefer a level as wide as the stage (read by scrolling one way only), then
-  // the one that fits best.
-  const wide = (d: Detail) => sizes[d].width <= stage.width - 2 * FIT_PAD;
-  const pool = DETAILS.some(wide) ? DETAILS.filter(wide) : DETAILS;
-  let best: Detail = pool[0]!;
-  for (const d of pool) if (fitZoom(sizes[d], stage) > fitZoom(sizes[best], stage)) best = d;
+  // Nothing fits: the level that shows the largest part of itself at the reading size (the rest
+  // is reached by panning), so a phone pans one way through a column rather than two ways.
+  let best: Detail = DETAILS[0]!;
+  for (const d of DETAILS) if (shownPart(sizes[d], stage) > shownPart(sizes[best], stage)) best = d;
   return best;
+}
+
+/** The part of `content` a stage shows at MIN_ZOOM (1 when it all fits). */
+export function shownPart(content: Size, stage: Size): number {
+  const w = Math.max(1, stage.width - 2 * FIT_PAD);
+  const h = Math.max(1, stage.height - 2 * FIT_PAD);
+  const z = MIN_ZOOM;
+  return Math.min(1, w / (content.width * z || 1)) * Math.min(1, h / (content.height * z || 1));
 }
 
 /** The fitted viewport: centred when it fits, anchored top-left when it must be panned. */

@@ -29,54 +29,72 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<AnatomyNode>) {
           <code className="podscope-pod-ip" title={pod.ip || undefined}>
             {pod.ip || t('anatomy.pod.noIp')}
           </code>
-          <WhyStatus
-            column="status"
-            value={status}
-            podName={pod.name}
-            className={`podscope-chip podscope-chip--status podscope-tone-${statusTone(status)}`}
-          />
-          {row && (
-            <>
-              <WhyStatus
-                column="ready"
-                value={row.ready}
-                podName={pod.name}
-                className="podscope-chip podscope-chip--plain"
-              >
-                READY {row.ready}
-              </WhyStatus>
-              <WhyStatus
-                column="restarts"
-                value={row.restarts}
-                podName={pod.name}
-                className="podscope-chip podscope-chip--plain"
-              >
-                RESTARTS {row.restarts}
-              </WhyStatus>
-            </>
-          )}
-          {pod.deleting && !pod.gone && (
-            <span className="podscope-chip podscope-tone-warn">{t('anatomy.pod.deleting')}</span>
-          )}
+          <span className="podscope-pod-chips">
+            <WhyStatus
+              column="status"
+              value={status}
+              podName={pod.name}
+              className={`podscope-chip podscope-chip--status podscope-tone-${statusTone(status)}`}
+            />
+            {row && (
+              <>
+                <WhyStatus
+                  column="ready"
+                  value={row.ready}
+                  podName={pod.name}
+                  className="podscope-chip podscope-chip--plain"
+                >
+                  READY {row.ready}
+                </WhyStatus>
+                <WhyStatus
+                  column="restarts"
+                  value={row.restarts}
+                  podName={pod.name}
+                  className="podscope-chip podscope-chip--plain"
+                >
+                  RESTARTS {row.restarts}
+                </WhyStatus>
+              </>
+            )}
+            {pod.deleting && !pod.gone && (
+              <span className="podscope-chip podscope-tone-warn">{t('anatomy.pod.deleting')}</span>
+            )}
+          </span>
         </div>
         <div className="podscope-pod-row">
           <code className="podscope-pod-policy">restartPolicy: {pod.restartPolicy}</code>
-          <span
-            className="podscope-pod-owner"
-            title={pod.owner ? t('anatomy.pod.owner', { owner: pod.owner }) : undefined}
-          >
-            {pod.owner ? t('anatomy.pod.owner', { owner: pod.owner }) : t('anatomy.pod.bare')}
-          </span>
-          <span className="podscope-pod-spacer" />
-          <SettingsButton podName={pod.name} disabled={pod.gone || !!pod.owner} />
-          <FaultMenu podName={pod.name} gone={pod.gone} />
+          {pod.gone ? (
+            // Gone: what happens next takes the place of the owner and the (useless) buttons.
+            <span
+              className="podscope-pod-gone"
+              role="note"
+              title={
+                pod.owner
+                  ? t('anatomy.pod.goneOwned', { owner: pod.owner })
+                  : t('anatomy.pod.goneBare')
+              }
+            >
+              {pod.owner
+                ? t('anatomy.pod.goneOwned', { owner: pod.owner })
+                : t('anatomy.pod.goneBare')}
+            </span>
+          ) : (
+            <>
+              <span
+                className="podscope-pod-owner"
+                title={pod.owner ? t('anatomy.pod.owner', { owner: pod.owner }) : undefined}
+              >
+                {pod.owner ? t('anatomy.pod.owner', { owner: pod.owner }) : t('anatomy.pod.bare')}
+              </span>
+              <span className="podscope-pod-spacer" />
+              <span className="podscope-pod-actions">
+                <SettingsButton podName={pod.name} disabled={!!pod.owner} />
+                <FaultMenu podName={pod.name} gone={false} />
+              </span>
+            </>
+          )}
         </div>
       </header>
-      {pod.gone && (
-        <p className="podscope-pod-gone" role="note">
-          {pod.owner ? t('anatomy.pod.goneOwned', { owner: pod.owner }) : t('anatomy.pod.goneBare')}
-        </p>
-      )}
     </section>
   );
 });

@@ -16,10 +16,13 @@ export const SandboxNode = memo(function SandboxNode({ data }: NodeProps<Anatomy
       <section
         className={`podscope-sandbox podscope-sandbox--condensed${ready ? '' : ' podscope-sandbox--down'}`}
         aria-label={t('anatomy.sandbox')}
+        data-detail={data.detail}
       >
         <header className="podscope-sandbox-head">
           <h3>pause</h3>
-          <span>{t('anatomy.sandbox.desc', { attempt: pod.sandbox.attempt })}</span>
+          <span title={t('anatomy.sandbox.desc', { attempt: pod.sandbox.attempt })}>
+            {t('anatomy.sandbox.attempt', { attempt: pod.sandbox.attempt })}
+          </span>
           {!ready && (
             <span className="podscope-chip podscope-tone-bad">{t('anatomy.sandbox.notReady')}</span>
           )}
