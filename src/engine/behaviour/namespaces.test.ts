@@ -162,7 +162,7 @@ describe('network namespace', () => {
       error: 'dial tcp 10.244.1.7:81: connect: connection refused',
     });
     expect(containerLogs(h.sys, 'nginx').pop()).toMatch(
-      /"GET \/ HTTP\/1.1" 200 \d+ "-" "kube-probe\/1.33" "-"$/,
+      /"GET \/ HTTP\/1.1" 200 \d+ "-" "kube-probe\/1.35" "-"$/,
     );
   });
 
