@@ -111,6 +111,8 @@ export interface Plan {
   pendingPull?: number;
   /** The container record being started. */
   cid?: string;
+  /** Its postStart hook: how it returns, and when (`message`: the handler runner's, on failure). */
+  hook?: { ok: boolean; untilMs: number; kind?: 'exec' | 'httpGet' | 'sleep'; message?: string };
   terminating: boolean;
 }
 
