@@ -125,6 +125,8 @@ export interface BehaviourContext {
   container?: Container;
   /** Time since the container started (probes, preStop). */
   elapsedMs?: number;
+  /** Its exec preStop hook began this long after its start (probes during termination). */
+  preStopAtMs?: number;
   /**
    * The pod's volume data as earlier container instances left it: their writes,
    * `atMs` relative to this start (≤ 0), oldest first (see `sim/volumeData.ts`).

@@ -12,6 +12,7 @@ import {
   createPodSystem,
   nextWakeMs,
   startContainer,
+  startExec,
   startSandbox,
   takeOccurrences,
 } from '../behaviour/index.ts';
@@ -73,6 +74,8 @@ export interface Isolated {
   ext?: VolumeOp[];
   /** Called after every step of the run (the memory reading). */
   sample?: () => void;
+  /** An exec preStop hook still to run inside the container, by absolute time. */
+  preStop?: { atMs: number; argv: string[] };
 }
 
 /** A write of an earlier instance, applied to the private system's volumes as it was. */
@@ -92,7 +95,7 @@ const PEER_HISTORY_MS = 600_000;
  * own times before it — so ports they hold, files they wrote and processes
  * they run are there when `c` starts.
  */
-export function isolate(c: Container, ctx: BehaviourContext): Isolated {
+export function isolate(c: Container, ctx: BehaviourContext, withPostStart = true): Isolated {
   const ref: Isolated['ref'] = { startMs: 0 };
   const cluster = lookupFor(ctx, ref);
   const all0 = (ctx.peers ?? [])
@@ -153,6 +156,15 @@ export function isolate(c: Container, ctx: BehaviourContext): Isolated {
   runTo(iso, offset);
   takeOccurrences(sys);
   iso.start = startContainer(sys, c.name, { nowMs: offset, cluster });
+  // Its exec postStart hook runs inside it from its start: what the hook does
+  // (a file it writes, a process it starts) is there for the program, the
+  // probes and the view alike. (`hook()` runs it itself, to time it.)
+  const post = c.lifecycle?.postStart?.exec?.command;
+  if (withPostStart && post && iso.start.ok)
+    startExec(sys, c.name, post, { nowMs: offset, cluster });
+  const pre = c.lifecycle?.preStop?.exec?.command;
+  if (pre && ctx.preStopAtMs !== undefined)
+    iso.preStop = { atMs: offset + Math.max(0, ctx.preStopAtMs), argv: pre };
   collect(iso, takeOccurrences(sys));
   iso.later = later.map((p) => ({ name: p.container.name, atMs: offset + p.sinceMs }));
   return iso;
@@ -188,6 +200,15 @@ export function runTo(iso: Isolated, untilMs0: number, stop?: () => boolean): vo
     const peer = iso.later?.[0];
     const op = iso.ext?.[0];
     const next = peer && (wake === null || peer.atMs <= wake) ? peer.atMs : wake;
+    const pre = iso.preStop;
+    if (pre && (next === null || pre.atMs <= next) && (!op || pre.atMs <= op.atMs)) {
+      if (pre.atMs > untilMs) break;
+      collect(iso, advance(iso.sys, pre.atMs, { nowMs: pre.atMs, cluster: iso.cluster }));
+      iso.preStop = undefined;
+      startExec(iso.sys, iso.name, pre.argv, { nowMs: pre.atMs, cluster: iso.cluster });
+      collect(iso, takeOccurrences(iso.sys));
+      continue;
+    }
     if (op && (next === null || op.atMs < next)) {
       if (op.atMs > untilMs) break;
       collect(iso, advance(iso.sys, op.atMs, { nowMs: op.atMs, cluster: iso.cluster }));
@@ -243,6 +264,7 @@ export function keyOf(c: Container, ctx: BehaviourContext): string {
     peers,
     ctx.podSpec ?? null,
     ctx.volumeLog ?? null,
+    ctx.preStopAtMs ?? null,
   ]);
 }
 

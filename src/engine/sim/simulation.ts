@@ -1110,6 +1110,7 @@ class Sim implements Simulation {
       default: {
         const rec = p.containers.find((r) => r.id === plan.cid);
         if (rec && rec.state === 'running') return 'wait';
+        if (plan.hook) this.postStartKilled(p, plan, name);
         return fail();
       }
     }
@@ -1145,6 +1146,7 @@ class Sim implements Simulation {
         error: execExitError(hook.exec?.command ?? [], 137, ''),
         output: '',
       });
+    if (rec.state !== 'running') rec.postStartUntilMs = undefined;
     if (failure === undefined) {
       rec.postStartUntilMs = undefined;
       delete p.reasons[name];
@@ -1152,17 +1154,26 @@ class Sim implements Simulation {
       return 'done';
     }
     this.cEvent(p, kind, name, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
-    p.reasons[name] = { reason: 'PostStartHookError', message: failure };
+    plan.hook = { ...h, message: failure };
     if (rec.state !== 'running') {
       // killContainer records Killing before it finds the container already gone.
       this.cEvent(p, kind, name, 'Normal', 'Killing', 'FailedPostStartHook');
-      this.markDirty(p);
-      return 'done';
+      return this.postStartKilled(p, plan, name);
     }
+    // The status stays frozen (and probes skip) until the kill is over.
     this.stopContainer(p, rec, this.graceOf(p), 'FailedPostStartHook', false);
     plan.waitIds = [rec.id];
     plan.stage = 6;
     return 'wait';
+  }
+
+  /** The sync that ran a failed postStart returns: its result goes to the reasonCache. */
+  private postStartKilled(p: PodState, plan: Plan, name: string): StepResult {
+    const message = plan.hook?.message;
+    if (message !== undefined) p.reasons[name] = { reason: 'PostStartHookError', message };
+    plan.hook = undefined;
+    this.markDirty(p);
+    return 'done';
   }
 
   /** A container whose process could not be started (runc could not exec it). */
@@ -1299,6 +1310,7 @@ class Sim implements Simulation {
       });
       const d = Math.min(h.durationMs, graceMs);
       r.stopping.preStopUntilMs = this.now + d;
+      r.stopping.preStopFromMs = this.now;
       if (!h.ok) r.stopping.preStopFailed = true;
       this.schedule(this.now + d, { kind: 'stopSignal', pod: p.name, cid: r.id });
     } else {
@@ -1372,7 +1384,10 @@ class Sim implements Simulation {
     r.exitCode = code;
     r.finishedAtMs = this.now;
     r.reason = reason ?? (code === 0 ? 'Completed' : 'Error');
-    r.postStartUntilMs = undefined;
+    // A sync blocked in this container's postStart keeps the status the
+    // kubelet last wrote until it returns (postStartReturned clears it).
+    const blocked = p.worker.busy && p.worker.plan?.cid === r.id && p.worker.plan.stage === 5;
+    if (!blocked) r.postStartUntilMs = undefined;
     // Its pending exit, stop, kill and probe jobs will never matter: drop them.
     for (const id of r.jobs ?? []) this.clock.cancel(id);
     r.jobs = undefined;
@@ -1465,10 +1480,12 @@ class Sim implements Simulation {
       skip('terminating');
       return;
     }
+    const pre = r.stopping?.preStopFromMs;
     const out = this.beh.probe(probe, kind, {
       ...(r.behCtx ?? { podName: p.name, podIp: p.sandboxes[0]?.ip }),
       container: spec,
       elapsedMs: this.now - (r.startedAtMs ?? this.now),
+      ...(pre !== undefined ? { preStopAtMs: pre - (r.startedAtMs ?? pre) } : {}),
       faulted: this.probeFaulted(p, r.name, kind),
     });
     let changed = false;

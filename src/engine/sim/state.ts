@@ -38,8 +38,10 @@ export interface SandboxRec {
 export interface StopRec {
   sinceMs: number;
   graceMs: number;
-  /** preStop is running until this instant. */
+  /** preStop is running until this instant … */
   preStopUntilMs?: number;
+  /** … since this one (kept: readiness probes during termination see what it did). */
+  preStopFromMs?: number;
   preStopFailed?: boolean;
   /** A sidecar waiting for the regular containers (and later sidecars) to exit. */
   waitingTurn?: boolean;

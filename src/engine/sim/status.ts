@@ -51,9 +51,12 @@ export function runtimeViewOf(p: PodState, asLastWritten = false): RuntimeView {
   };
 }
 
-/** A record the kubelet's last status does not show yet: created, or running its postStart hook. */
+/**
+ * A record the kubelet's last status does not show yet: created, or started
+ * by a sync still blocked in its postStart hook (running, or already dead).
+ */
 function hiddenFromStatus(r: ContainerRec): boolean {
-  return r.state === 'created' || (r.state === 'running' && r.postStartUntilMs !== undefined);
+  return r.state === 'created' || r.postStartUntilMs !== undefined;
 }
 
 const imageIds = new Map<string, string>();

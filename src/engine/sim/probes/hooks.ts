@@ -45,7 +45,7 @@ export function hook(
     image: 'busybox',
     command: ['sleep', 'infinity'],
   };
-  const iso = isolate(c, ctx);
+  const iso = isolate(c, ctx, false);
   if (!iso.start.ok) return { durationMs: 5, ok: false };
   const t0 = which === 'postStart' ? 0 : (ctx.elapsedMs ?? STOP_PROBE_MS);
   runTo(iso, iso.offset + t0);
