@@ -52,6 +52,7 @@ const EXTRAS: Record<string, string> = {
   pause: '/pause',
   agnhost: '/agnhost agnhost',
   goproxy: '/goproxy',
+  etcd: '/usr/local/bin/etcd /usr/local/bin/etcdctl /usr/local/bin/etcdutl etcd etcdctl etcdutl sh /bin/sh',
   stress: 'stress /usr/local/bin/stress /usr/bin/stress',
   alpine: 'apk',
   ubuntu: 'apt-get',
@@ -76,8 +77,8 @@ function shipped(img: ResolvedImage, name: string): boolean {
   if (img.missing.includes(name)) return false;
   const extras = words(EXTRAS[img.id] ?? '');
   if (extras.includes(name)) return true;
-  // The pause image has nothing but /pause.
-  if (img.id === 'pause') return false;
+  // The pause image has nothing but /pause; etcd's is distroless (etcd, etcdctl, /bin/sh).
+  if (img.id === 'pause' || img.id === 'etcd') return false;
   if (img.id === 'python' && /^python3(\.\d+)?$/.test(name)) return true;
   return (img.userland === 'busybox' ? BUSYBOX_SET : DEBIAN_SET).has(name);
 }

@@ -279,6 +279,15 @@ export const IMAGE_CATALOGUE: Record<string, ImageSpec> = {
     ports: [8080],
     summary: "goproxy: an HTTP proxy listening on 8080 (the docs' TCP probe example)",
   }),
+  // Kubernetes' etcd image (the docs' gRPC probe example): distroless, with
+  // etcd, etcdctl and a static bash as /bin/sh.
+  etcd: base('etcd', {
+    cmd: ['/usr/local/bin/etcd'],
+    sizeBytes: 23_212_504,
+    ports: [2379, 2380],
+    summary:
+      'etcd: gRPC (with the gRPC health service) and HTTP on --listen-client-urls, by default localhost:2379 only',
+  }),
   pause: base('pause', {
     entrypoint: ['/pause'],
     env: {},
@@ -330,7 +339,12 @@ export function resolveImage(raw: string): ResolvedImage {
     (ref.registry === 'docker.io' && ref.repository === `library/${ref.name}`) ||
     key === 'pause' ||
     (key === 'stress' && ref.repository === 'polinux/stress') ||
-    (ref.registry === 'registry.k8s.io' && (key === 'agnhost' || key === 'goproxy'));
+    (ref.registry === 'registry.k8s.io' &&
+      (key === 'agnhost' || key === 'goproxy' || key === 'etcd')) ||
+    (key === 'etcd' &&
+      ['quay.io/coreos/etcd', 'gcr.io/etcd-development/etcd'].includes(
+        `${ref.registry}/${ref.repository}`,
+      ));
   const alpine =
     ref.tag.includes('alpine') || key === 'alpine' || key === 'busybox' || key === 'curl';
   const size = SIZE_VARIANTS.find((v) => v.test(ref))?.size ?? spec.sizeBytes;

@@ -20,12 +20,19 @@ export {
   isContainerRunning,
   startExec,
   runExec,
+  execOutput,
+  execStderr,
+  execResolves,
   cancelExec,
   probeTcp,
   probeHttp,
+  probeGrpc,
+  KUBE_PROBE_AGENT,
+  KUBE_LIFECYCLE_AGENT,
   containerLogs,
 } from './system.ts';
 export type { PodSystemOptions, StartResult } from './system.ts';
+export type { GrpcAnswer } from './grpc.ts';
 export { runtimeView } from './view.ts';
 export type {
   PodRuntimeView,

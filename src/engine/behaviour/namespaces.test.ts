@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Container } from 'kubernetes-types/core/v1';
 import {
+  KUBE_LIFECYCLE_AGENT,
   containerLogs,
   killContainer,
   probeHttp,
@@ -162,8 +163,29 @@ describe('network namespace', () => {
       error: 'dial tcp 10.244.1.7:81: connect: connection refused',
     });
     expect(containerLogs(h.sys, 'nginx').pop()).toMatch(
-      /"GET \/ HTTP\/1.1" 200 \d+ "-" "kube-probe\/1.33" "-"$/,
+      /"GET \/ HTTP\/1.1" 200 \d+ "-" "kube-probe\/1.35" "-"$/,
     );
+  });
+
+  it('a lifecycle httpGet says kube-lifecycle/1.35; a loopback-only listener refuses the pod IP', () => {
+    const h = pod([
+      { name: 'nginx', image: 'nginx' },
+      {
+        name: 'etcd',
+        image: 'registry.k8s.io/etcd:3.5.1-0',
+        command: ['etcd', '--data-dir', '/var/lib/etcd'],
+      },
+    ]);
+    h.start('nginx');
+    probeHttp(h.sys, 80, '/', h.ctx(), KUBE_LIFECYCLE_AGENT);
+    expect(containerLogs(h.sys, 'nginx').pop()).toMatch(/"kube-lifecycle\/1.35" "-"$/);
+    h.start('etcd');
+    h.run(2000);
+    // etcd's default client URL is http://localhost:2379: 127.0.0.1 only.
+    expect(probeTcp(h.sys, 2379)).toBe(false);
+    expect(probeHttp(h.sys, 2379, '/health', h.ctx())).toEqual({
+      error: 'dial tcp 10.244.1.7:2379: connect: connection refused',
+    });
   });
 
   it('wget SERVICE:PORT resolves through the injected Service lookup', () => {

@@ -97,12 +97,26 @@ export function ppidOf(sys: PodSystem, proc: Proc): number {
 // Network
 // ---------------------------------------------------------------------------
 
-export function listenerOn(sys: PodSystem, port: number) {
-  return sys.listeners.find((l) => l.port === port);
+/**
+ * Who accepts a connection to `port`: any listener from inside the pod over
+ * localhost; over the pod IP (`via: 'pod-ip'`, as the kubelet's probes dial)
+ * not one bound to 127.0.0.1 only.
+ */
+export function listenerOn(
+  sys: PodSystem,
+  port: number,
+  via: 'localhost' | 'pod-ip' = 'localhost',
+) {
+  return sys.listeners.find((l) => l.port === port && !(via === 'pod-ip' && l.loopback));
 }
 
-/** Binds `port` in the pod's shared port space. */
-export function bindPort(sys: PodSystem, proc: Proc, port: number): 'ok' | 'EADDRINUSE' {
+/** Binds `port` in the pod's shared port space (`loopback`: on 127.0.0.1 only). */
+export function bindPort(
+  sys: PodSystem,
+  proc: Proc,
+  port: number,
+  loopback = false,
+): 'ok' | 'EADDRINUSE' {
   if (listenerOn(sys, port)) return 'EADDRINUSE';
   const def = sys.defs.find((d) => d.name === proc.container);
   sys.listeners.push({
@@ -112,6 +126,7 @@ export function bindPort(sys: PodSystem, proc: Proc, port: number): 'ok' | 'EADD
     container: proc.container,
     sinceMs: sys.nowMs,
     declared: def?.ports.some((p) => p.containerPort === port) ?? false,
+    ...(loopback ? { loopback: true } : {}),
   });
   sys.listeners.sort((a, b) => a.port - b.port);
   return 'ok';

@@ -5,6 +5,14 @@
  * of the image catalogue (nginx, httpd, redis, postgres, mysql, python's
  * http.server, busybox httpd, nc).
  */
+import {
+  grpcBindFailed,
+  grpcHttp,
+  grpcInitMs,
+  grpcProgram,
+  grpcSignal,
+  grpcStartLines,
+} from './grpc.ts';
 import { logLine } from './logs.ts';
 import {
   allocPid,
@@ -597,7 +605,17 @@ export function serverFor(
         daemonize: false,
       };
     }
+    case 'etcd':
     case 'agnhost': {
+      // gRPC servers (etcd, `agnhost grpc-health-checking`): see grpc.ts.
+      const g = grpcProgram(name, argv, env);
+      if (g) {
+        const fail = g.fail
+          ? { lines: g.fail.lines(sys).map((l) => l.text), code: g.fail.code }
+          : undefined;
+        return { prog: g.prog, preface: [], daemonize: false, ...(fail ? { fail } : {}) };
+      }
+      if (name === 'etcd') return undefined;
       // The Kubernetes e2e test image: `agnhost liveness` is the docs' HTTP
       // liveness server; other subcommands run until stopped, listening on nothing.
       if (args[0] === 'liveness')
@@ -625,8 +643,7 @@ const READY_MS: Record<string, { init: number; restart: number }> = {
   mysql: { init: 9000, restart: 2500 },
 };
 
-function bindFailed(sys: PodSystem, proc: Proc, srv: ServerProgram): void {
-  const p = srv.port;
+function bindFailed(sys: PodSystem, proc: Proc, srv: ServerProgram, p = srv.port): void {
   const holder = listenerOn(sys, p);
   const by = holder ? ` (held by container ${holder.container})` : '';
   switch (srv.server) {
@@ -701,7 +718,17 @@ function bindFailed(sys: PodSystem, proc: Proc, srv: ServerProgram): void {
       break;
     case 'agnhost-liveness':
     case 'goproxy':
-      out(sys, proc, `listen tcp :${p}: bind: address already in use`, 'stderr');
+      // log.Fatal(http.ListenAndServe(…)): Go's log prefix, exit 1.
+      out(
+        sys,
+        proc,
+        `${ts(sys, 'nginx')} listen tcp :${p}: bind: address already in use`,
+        'stderr',
+      );
+      break;
+    case 'etcd':
+    case 'agnhost-grpc':
+      for (const l of grpcBindFailed(sys, srv, p)) out(sys, proc, l.text, l.stream);
       break;
     case 'nc':
       out(sys, proc, 'nc: bind: Address in use', 'stderr');
@@ -778,6 +805,10 @@ function startLines(sys: PodSystem, proc: Proc, srv: ServerProgram): void {
     case 'busybox-httpd':
     case 'nc':
       break;
+    case 'etcd':
+    case 'agnhost-grpc':
+      for (const l of grpcStartLines(sys, srv)) out(sys, proc, l.text, l.stream);
+      break;
   }
 }
 
@@ -786,6 +817,21 @@ function serverStep(sys: PodSystem, proc: Proc, srv: ServerProgram, ctx: Behavio
   const inst = instanceOf(sys, proc);
   switch (srv.phase) {
     case 'initializing': {
+      const initMs = grpcInitMs(srv);
+      if (initMs !== undefined) {
+        // etcd: its start-up lines, then it binds once its election is done.
+        if (srv.bindAttempts === 0) {
+          srv.bindAttempts = -1;
+          const lines = grpcProgram(basename(proc.argv[0] ?? ''), proc.argv, inst?.env ?? {});
+          for (const l of lines?.lines?.(sys) ?? []) out(sys, proc, l.text, l.stream);
+          proc.wakeAtMs = sys.nowMs + initMs;
+          return;
+        }
+        srv.phase = 'binding';
+        srv.bindAttempts = 0;
+        proc.wakeAtMs = sys.nowMs;
+        return;
+      }
       // postgres / mysql: first the entrypoint's init (no TCP yet), then listen.
       const dataFile =
         srv.server === 'postgres'
@@ -842,9 +888,11 @@ function serverStep(sys: PodSystem, proc: Proc, srv: ServerProgram, ctx: Behavio
         srv.phase = 'serving';
         return;
       }
-      if (bindPort(sys, proc, srv.port) === 'EADDRINUSE') {
-        bindFailed(sys, proc, srv);
-        return;
+      for (const b of srv.binds ?? [{ port: srv.port, loopback: false }]) {
+        if (bindPort(sys, proc, b.port, b.loopback) === 'EADDRINUSE') {
+          bindFailed(sys, proc, srv, b.port);
+          return;
+        }
       }
       srv.phase = 'serving';
       srv.boundAtMs = sys.nowMs;
@@ -973,6 +1021,15 @@ function serverSignal(
       if (ignoreAsInit()) return;
       exitProc(sys, proc, 128 + n, sig);
       return;
+    case 'etcd':
+    case 'agnhost-grpc': {
+      const r = grpcSignal(sys, srv, sig);
+      if (!r) return;
+      for (const l of r.lines) out(sys, proc, l.text, l.stream);
+      if (proc.pid === 1) exitProc(sys, proc, r.pid1Code);
+      else exitProc(sys, proc, 128 + n, sig);
+      return;
+    }
     case 'agnhost-liveness':
     case 'goproxy':
       // Go programs: the runtime's default SIGTERM/SIGINT handling ends the
@@ -1004,8 +1061,9 @@ export function httpLocal(
   port: number,
   path: string,
   userAgent: string,
+  via: 'localhost' | 'pod-ip' = 'localhost',
 ): HttpResult {
-  const l = listenerOn(sys, port);
+  const l = listenerOn(sys, port, via);
   const proc = l ? procById(sys, l.proc) : undefined;
   if (!l || !proc || proc.prog.kind !== 'server')
     return { kind: 'refused', status: 0, body: '', container: null };
@@ -1094,6 +1152,13 @@ export function httpLocal(
       return secs > 10
         ? { kind: 'response', status: 500, body: `error: ${secs}`, container: proc.container }
         : { kind: 'response', status: 200, body: 'ok', container: proc.container };
+    }
+    case 'etcd':
+    case 'agnhost-grpc': {
+      const r = grpcHttp(sys, srv, port, path, inst?.image ?? '');
+      return r.kind === 'response'
+        ? { ...r, container: proc.container }
+        : { kind: 'empty-reply', status: 0, body: '', container: proc.container };
     }
     case 'goproxy':
       return {

@@ -20,6 +20,8 @@ import { isPauseImage, resolveImage } from './images.ts';
 import { containerLogs as logsOf } from './logs.ts';
 import type { LogsOptions } from './logs.ts';
 import { currentInstance, listenerOn, podHostname, procById } from './namespaces.ts';
+import { grpcHealth } from './grpc.ts';
+import type { GrpcAnswer } from './grpc.ts';
 import { exitProc, httpLocal, nextWake, runUntil, signalProc, spawn } from './process.ts';
 import { newShell } from './shell/interpret.ts';
 import type { Node } from './shell/parse.ts';
@@ -449,9 +451,29 @@ export function runExec(
   const ex = sys.execs.find((e) => e.id === r.execId)!;
   if (ex.done) {
     sys.outbox = sys.outbox.filter((o) => !(o.kind === 'exec-exit' && o.execId === r.execId));
-    return { exitCode: ex.exitCode ?? 0, output: ex.output };
+    return { exitCode: ex.exitCode ?? 0, output: execOutput(sys, r.execId) };
   }
   return { running: r.execId };
+}
+
+/**
+ * An exec session's output as the CRI's ExecSync returns it to the kubelet:
+ * stdout, then stderr appended (`RunInContainer`), not interleaved.
+ */
+export function execOutput(sys: PodSystem, execId: number): string {
+  const ex = sys.execs.find((e) => e.id === execId);
+  return ex ? (ex.stdout ?? '') + (ex.stderr ?? '') : '';
+}
+
+/** An exec session's stderr (cri-client puts it in the exit error: `… exited with 3: <stderr>`). */
+export function execStderr(sys: PodSystem, execId: number): string {
+  return sys.execs.find((e) => e.id === execId)?.stderr ?? '';
+}
+
+/** Can the runtime exec `cmd` in container `name` (is it in the image, on its $PATH)? */
+export function execResolves(sys: PodSystem, name: string, cmd: string): boolean {
+  const inst = currentInstance(sys, name);
+  return !inst || hasExecutable(sys, inst, cmd);
 }
 
 /** Stops an exec session that outlived its timeout (the kubelet abandons it). */
@@ -463,9 +485,24 @@ export function cancelExec(sys: PodSystem, execId: number, ctx: BehaviourCtx): O
   return drain(sys);
 }
 
-/** A TCP probe: is something listening on `port` in the pod's network namespace? */
+/** A TCP probe: does something accept on `port` at the pod IP (not on 127.0.0.1 only)? */
 export function probeTcp(sys: PodSystem, port: number): boolean {
-  return listenerOn(sys, port) !== undefined;
+  return listenerOn(sys, port, 'pod-ip') !== undefined;
+}
+
+/** The kubelet's User-Agents (`kube-<probe|lifecycle>/<major>.<minor>`, the node's kubelet v1.35). */
+export const KUBE_PROBE_AGENT = 'kube-probe/1.35';
+export const KUBE_LIFECYCLE_AGENT = 'kube-lifecycle/1.35';
+
+/** A gRPC health check (`grpc.health.v1.Health/Check`) against the pod IP. */
+export function probeGrpc(
+  sys: PodSystem,
+  port: number,
+  service: string,
+  ctx: BehaviourCtx,
+): GrpcAnswer {
+  setNow(sys, ctx);
+  return grpcHealth(sys, port, service);
 }
 
 /** An HTTP GET probe against the pod IP (servers log the kubelet's access line). */
@@ -474,9 +511,10 @@ export function probeHttp(
   port: number,
   path: string,
   ctx: BehaviourCtx,
+  agent = KUBE_PROBE_AGENT,
 ): { status: number } | { error: string } {
   setNow(sys, ctx);
-  const r = httpLocal(sys, 'kubelet', port, path, 'kube-probe/1.33');
+  const r = httpLocal(sys, 'kubelet', port, path, agent, 'pod-ip');
   if (r.kind === 'refused')
     return { error: `dial tcp ${sys.podIP}:${port}: connect: connection refused` };
   if (r.kind === 'empty-reply') return { error: `Get "http://${sys.podIP}:${port}${path}": EOF` };

@@ -149,7 +149,7 @@ export interface Mount {
 export type OutTarget =
   | { kind: 'log' }
   /** The output of an exec session (probe, hook): returned to the caller, not logged. */
-  | { kind: 'exec'; id: number }
+  | { kind: 'exec'; id: number; stderr?: boolean }
   | { kind: 'null' }
   | { kind: 'file'; path: string; append: boolean }
   | { kind: 'capture' };
@@ -224,7 +224,11 @@ export interface ServerProgram {
     /** The e2e image `agnhost liveness`: /healthz 200 for 10 s after it listens, then 500. */
     | 'agnhost-liveness'
     /** `registry.k8s.io/goproxy`: an HTTP proxy on 8080 (non-proxy GETs get 500). */
-    | 'goproxy';
+    | 'goproxy'
+    /** etcd: gRPC (with grpc.health.v1.Health) and HTTP on its client URLs (see `grpc.ts`). */
+    | 'etcd'
+    /** `agnhost grpc-health-checking`: gRPC health on --port, /make-(not-)serving on --http-port. */
+    | 'agnhost-grpc';
   port: number;
   phase: ServerPhase;
   bindAttempts: number;
@@ -236,6 +240,25 @@ export interface ServerProgram {
   requests: number;
   /** When it started listening (simulated ms). */
   boundAtMs?: number;
+  /**
+   * Every socket it binds, when more than `port` or bound to the loopback
+   * address only (`127.0.0.1`: refused from the pod IP, as the kubelet dials).
+   */
+  binds?: Array<{ port: number; loopback: boolean }>;
+  /** A gRPC server: which of its ports speak gRPC, and what its health service answers. */
+  grpc?: GrpcServing;
+}
+
+/** The gRPC health service (grpc.health.v1.Health) of a server program. */
+export interface GrpcServing {
+  /** Ports that speak gRPC (HTTP/2). */
+  ports: number[];
+  /** The service name it registered ('' = the server as a whole). */
+  service: string;
+  /** NOT_SERVING from this long after it started listening (agnhost --delay-unhealthy-sec). */
+  unhealthyAfterMs?: number;
+  /** Forced by `/make-not-serving` (true) or `/make-serving` (false). */
+  forced?: boolean;
 }
 
 export type Program =
@@ -318,6 +341,8 @@ export interface Listener {
   sinceMs: number;
   /** Declared as a containerPort of this container. */
   declared: boolean;
+  /** Bound to 127.0.0.1 only: connections to the pod IP are refused. */
+  loopback?: boolean;
 }
 
 export interface Connection {
@@ -421,7 +446,11 @@ export interface PodSystem {
     proc: number;
     done: boolean;
     exitCode: number | null;
+    /** Everything it printed, interleaved. */
     output: string;
+    /** What it printed on stdout and on stderr (absent: nothing). */
+    stdout?: string;
+    stderr?: string;
   }>;
   nextExecId: number;
   /** Occurrences not yet returned to the caller. */

@@ -29,36 +29,30 @@
  * whole input (a bounded cache that never changes an answer).
  */
 import type { Container, LifecycleHandler, PodSpec, Probe } from 'kubernetes-types/core/v1';
-import {
-  advance,
-  cancelExec,
-  createPodSystem,
-  nextWakeMs,
-  probeHttp,
-  probeTcp,
-  readFile,
-  resolveImage,
-  runExec,
-  runtimeView,
-  signalContainer,
-  startContainer,
-  startExec,
-  startSandbox,
-  takeOccurrences,
-} from '../behaviour/index.ts';
-import type {
-  BehaviourCtx,
-  ClusterLookup,
-  Occurrence,
-  PodSystem,
-  ServiceInfo,
-  VolumeOp,
-} from '../behaviour/index.ts';
+import { readFile, resolveImage, runtimeView, signalContainer } from '../behaviour/index.ts';
+import type { PodSystem, VolumeOp } from '../behaviour/index.ts';
 import { memoryLimit, oomAt, processMemory } from '../behaviour/memory.ts';
 import type { MemoryCurve } from '../behaviour/memory.ts';
 import { lookupService } from '../cluster/controller.ts';
-import { hashString } from './rng.ts';
+import {
+  BUSY_READ_MS,
+  STOP_PROBE_MS,
+  busyCapMs,
+  clone,
+  collect,
+  isolate,
+  keyOf,
+  lookupFor,
+  remember,
+  runTo,
+  systemAt,
+} from './isolate.ts';
+import type { Isolated } from './isolate.ts';
+import { probe } from './probes/answer.ts';
+import { hook } from './probes/hooks.ts';
 import type { SimState } from './state.ts';
+
+export { BUSY_READ_MS };
 
 export interface ImageInfo {
   /** The registry has this image (a pull succeeds unless a fault says otherwise). */
@@ -131,6 +125,8 @@ export interface BehaviourContext {
   container?: Container;
   /** Time since the container started (probes, preStop). */
   elapsedMs?: number;
+  /** Its exec preStop hook began this long after its start (probes during termination). */
+  preStopAtMs?: number;
   /**
    * The pod's volume data as earlier container instances left it: their writes,
    * `atMs` relative to this start (≤ 0), oldest first (see `sim/volumeData.ts`).
@@ -141,12 +137,29 @@ export interface BehaviourContext {
 export interface HookOutcome {
   durationMs: number;
   ok: boolean;
+  /** The handler kind (a `sleep` hook is not cut short when its container dies). */
+  kind?: 'exec' | 'httpGet' | 'sleep';
+  /**
+   * Why it failed, as the handler runner's error reads (`command '…' exited
+   * with 3: <stderr>`, a CRI exec error, Go's url.Error for httpGet).
+   */
+  error?: string;
+  /** An exec hook's output (stdout, then stderr), as `message: %q` quotes it. */
+  output?: string;
 }
 
 export interface ProbeOutcome {
   ok: boolean;
   /** The probe's output on failure (the text after `… probe failed: `). */
   output: string;
+  /**
+   * The probe itself errored (e.g. the CRI could not start the exec): the
+   * kubelet records `… probe errored and resulted in <state> state: <output>`
+   * and throws the result away (neither a failure nor a success is counted).
+   */
+  errored?: 'unknown' | 'failure';
+  /** A success with a warning (an HTTP redirect it did not follow): a `ProbeWarning` event. */
+  warning?: boolean;
 }
 
 /** What a running container has inside, as its own run shows it (see `inside`). */
@@ -229,7 +242,7 @@ function imageInfo(ref: string): ImageInfo {
 }
 
 // ---------------------------------------------------------------------------
-// An isolated run of one container
+// program
 // ---------------------------------------------------------------------------
 
 /** How long a program is read ahead, and how many lines are kept. */
@@ -237,238 +250,10 @@ const HORIZON_MS = 3_600_000;
 const MAX_LINES = 2000;
 /** Volume writes kept per program (a loop appending every second keeps its first ones). */
 const MAX_WRITES = 400;
-/** The stop signal's effect is measured this far into the run. */
-const STOP_PROBE_MS = 5000;
 /** A stop signal not acted on within this time counts as ignored. */
 const STOP_WAIT_MS = 600_000;
 
-function lookupFor(
-  ctx: BehaviourContext,
-  sysRef: { sys?: PodSystem; startMs: number },
-): ClusterLookup | undefined {
-  if (!ctx.services) return undefined;
-  const ns = ctx.namespace ?? 'default';
-  type Svc = NonNullable<BehaviourContext['services']>[number];
-  const info = (s: Svc): ServiceInfo => {
-    const h = hashString(`${ns}/${s.name}`);
-    return {
-      name: s.name,
-      namespace: ns,
-      clusterIP: s.clusterIP ?? `10.96.${(h >>> 8) % 250}.${(h % 250) + 2}`,
-      ports: s.ports?.length ? s.ports : [{ port: s.port ?? 80 }],
-    };
-  };
-  const live = () => {
-    const t = (sysRef.sys?.nowMs ?? 0) - sysRef.startMs;
-    return (ctx.services ?? []).filter((s) => Math.max(0, s.sinceMs ?? 0) <= t);
-  };
-  return {
-    service: (name, namespace) => {
-      const s = namespace === ns ? live().find((x) => x.name === name) : undefined;
-      return s ? info(s) : undefined;
-    },
-    services: (namespace) => (namespace === ns ? live().map(info) : []),
-  };
-}
-
-interface Isolated {
-  sys: PodSystem;
-  ref: { sys?: PodSystem; startMs: number };
-  cluster?: ClusterLookup;
-  name: string;
-  /** When the container started in `sys` (after its running peers' histories). */
-  offset: number;
-  start: ReturnType<typeof startContainer>;
-  exit?: Extract<Occurrence, { kind: 'container-exit' }>;
-  /** Peers that start after the container (the view's reading), by absolute time. */
-  later?: Array<{ name: string; atMs: number }>;
-  /** Earlier instances' volume writes still to apply, by absolute time. */
-  ext?: VolumeOp[];
-  /** Called after every step of the run (the memory reading). */
-  sample?: () => void;
-}
-
-/** A write of an earlier instance, applied to the private system's volumes as it was. */
-function applyOp(sys: PodSystem, op: VolumeOp): void {
-  const vol = sys.volumes[op.volume];
-  if (!vol) return;
-  if (op.content === null) delete vol.files[op.path];
-  else vol.files[op.path] = { content: op.content, mtimeMs: op.atMs, writer: op.writer };
-}
-
-/** A peer's history is replayed at most this far back. */
-const PEER_HISTORY_MS = 600_000;
-
-/**
- * A private pod system for `c`: the pod's volumes and namespaces settings,
- * and the pod's containers already running (`ctx.peers`) started at their
- * own times before it — so ports they hold, files they wrote and processes
- * they run are there when `c` starts.
- */
-function isolate(c: Container, ctx: BehaviourContext): Isolated {
-  const ref: Isolated['ref'] = { startMs: 0 };
-  const cluster = lookupFor(ctx, ref);
-  const all0 = (ctx.peers ?? [])
-    .filter((p) => p.container.name !== c.name)
-    .map((p) => ({ container: p.container, sinceMs: Math.max(p.sinceMs, -PEER_HISTORY_MS) }))
-    .sort((a, b) => a.sinceMs - b.sinceMs);
-  const peers = all0.filter((p) => p.sinceMs <= 0);
-  const later = all0.filter((p) => p.sinceMs > 0);
-  const offset = peers.length ? -peers[0]!.sinceMs : 0;
-  ref.startMs = offset;
-  const all = [...peers.map((p) => p.container), c, ...later.map((p) => p.container)];
-  const mounted = all
-    .flatMap((x) => (x.volumeMounts ?? []).map((m) => m.name))
-    .filter((n, i, names) => names.indexOf(n) === i);
-  const declared = ctx.podSpec?.volumes ?? [];
-  const volumes = [
-    ...declared.filter((v) => mounted.includes(v.name)),
-    ...mounted
-      .filter((n) => !declared.some((v) => v.name === n))
-      .map((name) => ({ name, emptyDir: {} })),
-  ];
-  const spec: Partial<PodSpec> = ctx.podSpec ?? {};
-  const pod = {
-    metadata: { name: ctx.podName, namespace: ctx.namespace ?? 'default' },
-    spec: {
-      containers: all,
-      volumes,
-      hostname: spec.hostname,
-      subdomain: spec.subdomain,
-      shareProcessNamespace: spec.shareProcessNamespace,
-      hostNetwork: spec.hostNetwork,
-      automountServiceAccountToken: spec.automountServiceAccountToken,
-      enableServiceLinks: spec.enableServiceLinks,
-    },
-  };
-  const bctx: BehaviourCtx = { nowMs: 0, cluster };
-  const sys = createPodSystem(pod, { podIP: ctx.podIp ?? '10.244.0.5' }, bctx);
-  ref.sys = sys;
-  startSandbox(sys, 0, ctx.podIp ?? '10.244.0.5', bctx);
-  // Volume data is the pod's: what earlier instances wrote is there (before the
-  // first replayed peer started: at once; later: at the instant it was written).
-  const ext = (ctx.volumeLog ?? []).map((op) => ({ ...op, atMs: offset + op.atMs }));
-  while (ext.length && ext[0]!.atMs <= 0) applyOp(sys, ext.shift()!);
-  sys.fileLog = [];
-  const iso: Isolated = {
-    sys,
-    ref,
-    cluster,
-    name: c.name,
-    offset,
-    start: { ok: true, instance: 0, argv: [], note: '', assumedImage: false },
-    ext,
-  };
-  for (const p of peers) {
-    runTo(iso, offset + p.sinceMs);
-    startContainer(sys, p.container.name, { nowMs: sys.nowMs, cluster });
-  }
-  runTo(iso, offset);
-  takeOccurrences(sys);
-  iso.start = startContainer(sys, c.name, { nowMs: offset, cluster });
-  collect(iso, takeOccurrences(sys));
-  iso.later = later.map((p) => ({ name: p.container.name, atMs: offset + p.sinceMs }));
-  return iso;
-}
-
-function collect(iso: Isolated, occ: Occurrence[]): void {
-  for (const o of occ)
-    if (o.kind === 'container-exit' && o.container === iso.name && !iso.exit) iso.exit = o;
-}
-
-/**
- * A loop that never sleeps is read for this much simulated time after it
- * turns CPU-bound (the interpreter's busy-loop notice); from then on the
- * container is taken as running, busy, as it was — a real one spins until
- * stopped. This bounds every reading (program, hook, probe, view) whatever
- * the shell program.
- */
-export const BUSY_READ_MS = 10_000;
-
-/** When the isolated system stops being read because a process spins, if it does. */
-function busyCapMs(sys: PodSystem): number | undefined {
-  const n = sys.notices.find((x) => x.code === 'busy-loop');
-  return n ? n.atMs + BUSY_READ_MS : undefined;
-}
-
-/** Runs the isolated system to `untilMs` (or until its container exits / `stop()` says so). */
-function runTo(iso: Isolated, untilMs0: number, stop?: () => boolean): void {
-  let untilMs = untilMs0;
-  for (let guard = 0; guard < 1_000_000 && !iso.exit && !stop?.(); guard++) {
-    const cap = busyCapMs(iso.sys);
-    if (cap !== undefined && cap < untilMs) untilMs = Math.max(cap, iso.sys.nowMs);
-    const wake = nextWakeMs(iso.sys);
-    const peer = iso.later?.[0];
-    const op = iso.ext?.[0];
-    const next = peer && (wake === null || peer.atMs <= wake) ? peer.atMs : wake;
-    if (op && (next === null || op.atMs < next)) {
-      if (op.atMs > untilMs) break;
-      collect(iso, advance(iso.sys, op.atMs, { nowMs: op.atMs, cluster: iso.cluster }));
-      applyOp(iso.sys, iso.ext!.shift()!);
-      continue;
-    }
-    if (next === null || next > untilMs) break;
-    collect(iso, advance(iso.sys, next, { nowMs: next, cluster: iso.cluster }));
-    iso.sample?.();
-    if (peer && peer.atMs === next) {
-      iso.later!.shift();
-      startContainer(iso.sys, peer.name, { nowMs: next, cluster: iso.cluster });
-      collect(iso, takeOccurrences(iso.sys));
-    }
-  }
-  const cap = busyCapMs(iso.sys);
-  if (cap !== undefined && cap < untilMs) untilMs = Math.max(cap, iso.sys.nowMs);
-  if (!iso.exit && !stop?.() && iso.sys.nowMs < untilMs) {
-    collect(iso, advance(iso.sys, untilMs, { nowMs: untilMs, cluster: iso.cluster }));
-  }
-}
-
-function clone<T>(x: T): T {
-  return JSON.parse(JSON.stringify(x)) as T;
-}
-
-// ---------------------------------------------------------------------------
-// Memoization (answers depend only on their inputs)
-// ---------------------------------------------------------------------------
-
-const MAX_CACHE = 256;
-/** Whole pod systems kept for `probe`/`inside` (each may hold thousands of log lines). */
-const MAX_SYSTEMS = 24;
 const programs = new Map<string, ContainerProgram>();
-const probeSystems = new Map<string, Isolated>();
-
-function keyOf(c: Container, ctx: BehaviourContext): string {
-  // A Service that existed before the start is the same input whenever it appeared.
-  const services =
-    ctx.services?.map((s) => [
-      s.name,
-      Math.max(0, s.sinceMs ?? 0),
-      s.port ?? 80,
-      s.clusterIP ?? '',
-      s.ports ?? null,
-    ]) ?? null;
-  const peers = ctx.peers?.map((p) => [p.container, Math.max(p.sinceMs, -PEER_HISTORY_MS)]) ?? null;
-  return JSON.stringify([
-    c,
-    ctx.podName,
-    ctx.podIp ?? '',
-    ctx.namespace ?? '',
-    services,
-    peers,
-    ctx.podSpec ?? null,
-    ctx.volumeLog ?? null,
-  ]);
-}
-
-function remember<V>(m: Map<string, V>, k: string, v: V): V {
-  if (m.size >= (m === (probeSystems as Map<string, unknown>) ? MAX_SYSTEMS : MAX_CACHE)) m.clear();
-  m.set(k, v);
-  return v;
-}
-
-// ---------------------------------------------------------------------------
-// program
-// ---------------------------------------------------------------------------
 
 function program(c: Container, ctx: BehaviourContext): ContainerProgram {
   const key = keyOf(c, ctx);
@@ -649,167 +434,6 @@ function periodicTail(logs: LogLine[]): ContainerProgram['repeat'] {
     return { startMs: cycle[0]!.atMs, periodMs: period, lines: cycle.map((l) => l.line) };
   }
   return undefined;
-}
-
-// ---------------------------------------------------------------------------
-// hooks
-// ---------------------------------------------------------------------------
-
-const HOOK_CAP_MS = 600_000;
-
-function hook(
-  handler: LifecycleHandler,
-  which: 'postStart' | 'preStop',
-  ctx: BehaviourContext,
-): HookOutcome {
-  const sleep = (handler as { sleep?: { seconds?: number } }).sleep;
-  if (sleep) return { durationMs: (sleep.seconds ?? 0) * 1000, ok: true };
-  const c: Container = ctx.container ?? {
-    name: 'hook',
-    image: 'busybox',
-    command: ['sleep', 'infinity'],
-  };
-  const iso = isolate(c, ctx);
-  if (!iso.start.ok) return { durationMs: 5, ok: false };
-  const t0 = which === 'postStart' ? 0 : (ctx.elapsedMs ?? STOP_PROBE_MS);
-  runTo(iso, iso.offset + t0);
-  const now = iso.sys.nowMs;
-  if (handler.httpGet) {
-    const port =
-      typeof handler.httpGet.port === 'number'
-        ? handler.httpGet.port
-        : Number(handler.httpGet.port) || 80;
-    const r = probeHttp(iso.sys, port, handler.httpGet.path ?? '/', {
-      nowMs: now,
-      cluster: iso.cluster,
-    });
-    return { durationMs: 15, ok: 'status' in r && r.status < 400 };
-  }
-  if (!handler.exec?.command) return { durationMs: 15, ok: true };
-  const r = startExec(iso.sys, c.name, handler.exec.command, { nowMs: now, cluster: iso.cluster });
-  if ('error' in r) return { durationMs: 5, ok: false };
-  let done: Extract<Occurrence, { kind: 'exec-exit' }> | undefined;
-  const grab = (occ: Occurrence[]) => {
-    for (const o of occ) if (o.kind === 'exec-exit' && o.execId === r.execId) done = o;
-  };
-  grab(takeOccurrences(iso.sys));
-  for (let guard = 0; !done && guard < 1_000_000; guard++) {
-    const next = nextWakeMs(iso.sys);
-    const cap = busyCapMs(iso.sys);
-    if (next === null || next > now + HOOK_CAP_MS || (cap !== undefined && next > cap)) break;
-    grab(advance(iso.sys, next, { nowMs: next, cluster: iso.cluster }));
-  }
-  if (!done) return { durationMs: HOOK_CAP_MS, ok: false };
-  // Without its container the hook ran in a stand-in (busybox): its timing
-  // is read, but a failure may only mean the stand-in lacks a program.
-  return { durationMs: Math.max(5, done.atMs - now), ok: done.exitCode === 0 || !ctx.container };
-}
-
-// ---------------------------------------------------------------------------
-// probes
-// ---------------------------------------------------------------------------
-
-function probeFailureOutput(p: Probe, ip: string | undefined): string {
-  if (p.httpGet) return 'HTTP probe failed with statuscode: 500';
-  if (p.tcpSocket)
-    return `dial tcp ${ip ?? '127.0.0.1'}:${String(p.tcpSocket.port)}: connect: connection refused`;
-  if (p.grpc) return 'service unhealthy (responded with "NOT_SERVING")';
-  return '';
-}
-
-function portOf(port: number | string | undefined, c: Container): number {
-  if (typeof port === 'number') return port;
-  const named = c.ports?.find((p) => p.name === port);
-  return named?.containerPort ?? (Number(port) || 80);
-}
-
-/** The container's isolated system at `elapsedMs` (continued from the last call when possible). */
-function systemAt(c: Container, ctx: BehaviourContext, elapsedMs: number): Isolated {
-  const key = keyOf(c, ctx);
-  let iso = probeSystems.get(key);
-  if (!iso || iso.sys.nowMs > iso.offset + elapsedMs) {
-    iso = remember(probeSystems, key, isolate(c, ctx));
-  }
-  runTo(iso, iso.offset + elapsedMs);
-  return iso;
-}
-
-/**
- * An exec probe: the command runs in the container (its files, volumes,
- * environment and processes) for at most `timeoutSeconds` (default 1).
- * Exit 0 is success; the output is the message. One that outlives the
- * timeout is abandoned and fails with the kubelet's wording
- * (`command "<argv joined by spaces>" timed out`, Go's %q quoting).
- */
-function execProbe(iso: Isolated, name: string, argv: string[], p: Probe): ProbeOutcome {
-  const t0 = iso.sys.nowMs;
-  const timeoutMs = Math.max(1, p.timeoutSeconds ?? 1) * 1000;
-  const r = runExec(iso.sys, name, argv, { nowMs: t0, cluster: iso.cluster });
-  if ('error' in r) return { ok: false, output: r.error };
-  if ('exitCode' in r) return { ok: r.exitCode === 0, output: r.output.replace(/\n$/, '') };
-  let done: Extract<Occurrence, { kind: 'exec-exit' }> | undefined;
-  const grab = (occ: Occurrence[]) => {
-    for (const o of occ) if (o.kind === 'exec-exit' && o.execId === r.running) done = o;
-  };
-  for (let guard = 0; !done && guard < 100_000; guard++) {
-    const next = nextWakeMs(iso.sys);
-    if (next === null || next > t0 + timeoutMs) break;
-    grab(advance(iso.sys, next, { nowMs: next, cluster: iso.cluster }));
-  }
-  if (done) {
-    const ex = iso.sys.execs.find((e) => e.id === r.running);
-    return { ok: done.exitCode === 0, output: (ex?.output ?? '').replace(/\n$/, '') };
-  }
-  cancelExec(iso.sys, r.running, { nowMs: t0 + timeoutMs, cluster: iso.cluster });
-  return { ok: false, output: `command ${goQuote(argv.join(' '))} timed out` };
-}
-
-/** Go's %q for a plain string. */
-function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
-
-function probe(
-  p: Probe,
-  _kind: 'liveness' | 'readiness' | 'startup',
-  ctx: BehaviourContext & { container: Container; faulted: boolean },
-): ProbeOutcome {
-  if (ctx.faulted) return { ok: false, output: probeFailureOutput(p, ctx.podIp) };
-  // Without the time since the container started, a probe cannot be read
-  // against the container's state: it succeeds (faults make it fail).
-  if (ctx.elapsedMs === undefined || p.grpc) return { ok: true, output: '' };
-  const iso = systemAt(ctx.container, ctx, ctx.elapsedMs);
-  if (iso.exit || !iso.start.ok) return { ok: false, output: 'container is not running' };
-  const inst = iso.sys.instances.find((x) => x.name === ctx.container.name)!;
-  const now = { nowMs: iso.sys.nowMs, cluster: iso.cluster };
-  if (p.exec?.command) return execProbe(iso, ctx.container.name, p.exec.command, p);
-  // An image Podscope does not know is assumed to answer on its ports.
-  if (inst.assumedImage) return { ok: true, output: '' };
-  if (p.tcpSocket) {
-    const port = portOf(p.tcpSocket.port, ctx.container);
-    return probeTcp(iso.sys, port)
-      ? { ok: true, output: '' }
-      : {
-          ok: false,
-          output: `dial tcp ${ctx.podIp ?? '127.0.0.1'}:${port}: connect: connection refused`,
-        };
-  }
-  if (p.httpGet) {
-    const port = portOf(p.httpGet.port, ctx.container);
-    const r = probeHttp(iso.sys, port, p.httpGet.path ?? '/', now);
-    if ('error' in r)
-      return {
-        ok: false,
-        // Go's url.Error: `Get "<url>": <cause>` (probeHttp may have worded it already).
-        output: r.error.startsWith('Get "')
-          ? r.error
-          : `Get "http://${ctx.podIp ?? '127.0.0.1'}:${port}${p.httpGet.path ?? '/'}": ${r.error}`,
-      };
-    return r.status < 400
-      ? { ok: true, output: '' }
-      : { ok: false, output: `HTTP probe failed with statuscode: ${r.status}` };
-  }
-  return { ok: true, output: '' };
 }
 
 // ---------------------------------------------------------------------------

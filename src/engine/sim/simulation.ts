@@ -44,6 +44,7 @@ import { actionError } from './actions.ts';
 import { computePodActionsDetailed } from '../kubelet/podActions.ts';
 import { printPod } from '../kubelet/printPod.ts';
 import type { ProbeResults } from '../kubelet/runtimeView.ts';
+import { execExitError, hookFailureMessage } from './probes/hooks.ts';
 import { recordTick } from './probes/schedule.ts';
 import {
   CRASH_LOOP_BACKOFF,
@@ -1081,37 +1082,98 @@ class Sim implements Simulation {
             ...(rec.program.exit.reason ? { reason: rec.program.exit.reason } : {}),
           });
         }
-        delete p.reasons[name];
         this.startProbes(p, rec, spec);
         this.cEvent(p, kind, name, 'Normal', 'Started', 'Container started');
         // PLEG reports ContainerStarted: the pod worker syncs again after this sync.
         p.worker.queued = true;
         const hook = spec.lifecycle?.postStart;
-        if (!hook) return 'done';
+        if (!hook) {
+          // The sync's result clears the reasonCache entry of a started container.
+          delete p.reasons[name];
+          return 'done';
+        }
+        // postStart runs inside this sync: the reasonCache (and the status the
+        // kubelet last wrote) stand until it returns.
         const h = this.beh.hook(hook, 'postStart', { ...rec.behCtx, container: spec });
         rec.postStartUntilMs = this.now + h.durationMs;
-        plan.pull = { ok: h.ok, pullMs: 0, totalMs: 0, sizeBytes: 0 };
+        plan.hook = {
+          ok: h.ok,
+          untilMs: this.now + h.durationMs,
+          ...(h.kind ? { kind: h.kind } : {}),
+          ...(h.ok ? {} : { message: hookFailureMessage(hook, name, this.podFull(p), h) }),
+        };
         plan.stage = 5;
         return this.waitFor(p, h.durationMs);
       }
-      case 5: {
-        const rec = p.containers.find((r) => r.id === plan.cid);
-        if (!rec) return 'done';
-        rec.postStartUntilMs = undefined;
-        if (rec.state !== 'running' || plan.pull?.ok !== false) return 'done';
-        this.cEvent(p, kind, name, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
-        p.reasons[name] = { reason: 'PostStartHookError', message: 'PostStartHook failed' };
-        this.stopContainer(p, rec, this.graceOf(p), 'FailedPostStartHook', false);
-        plan.waitIds = [rec.id];
-        plan.stage = 6;
-        return 'wait';
-      }
+      case 5:
+        return this.postStartReturned(p, plan, kind, name);
       default: {
         const rec = p.containers.find((r) => r.id === plan.cid);
         if (rec && rec.state === 'running') return 'wait';
+        if (plan.hook) this.postStartKilled(p, plan, name);
         return fail();
       }
     }
+  }
+
+  /**
+   * The postStart hook returned (stage 5 of a start), or its container died
+   * first. Success: the start is done. Failure — including an exec hook
+   * killed with its container (exit 137) — is `FailedPostStartHook`, the
+   * container killed (`Killing` `FailedPostStartHook`, preStop included) and
+   * `PostStartHookError` with the handler's message in the reasonCache; the
+   * status stays frozen until the kill is over. A `sleep` hook is not cut
+   * short: the sync waits out its seconds.
+   */
+  private postStartReturned(
+    p: PodState,
+    plan: Plan,
+    kind: 'init' | 'sidecar' | 'app',
+    name: string,
+  ): StepResult {
+    const rec = p.containers.find((r) => r.id === plan.cid);
+    const h = plan.hook;
+    if (!rec || !h) return 'done';
+    const spec = this.specOf(p, rec);
+    const hook = spec.lifecycle?.postStart;
+    if (rec.state !== 'running' && h.kind === 'sleep' && this.now < h.untilMs)
+      return this.waitFor(p, h.untilMs - this.now);
+    let failure = h.ok ? undefined : h.message;
+    if (rec.state !== 'running' && h.kind === 'exec' && this.now < h.untilMs && hook)
+      failure = hookFailureMessage(hook, name, this.podFull(p), {
+        durationMs: 0,
+        ok: false,
+        error: execExitError(hook.exec?.command ?? [], 137, ''),
+        output: '',
+      });
+    if (rec.state !== 'running') rec.postStartUntilMs = undefined;
+    if (failure === undefined) {
+      rec.postStartUntilMs = undefined;
+      delete p.reasons[name];
+      this.markDirty(p);
+      return 'done';
+    }
+    this.cEvent(p, kind, name, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
+    plan.hook = { ...h, message: failure };
+    if (rec.state !== 'running') {
+      // killContainer records Killing before it finds the container already gone.
+      this.cEvent(p, kind, name, 'Normal', 'Killing', 'FailedPostStartHook');
+      return this.postStartKilled(p, plan, name);
+    }
+    // The status stays frozen (and probes skip) until the kill is over.
+    this.stopContainer(p, rec, this.graceOf(p), 'FailedPostStartHook', false);
+    plan.waitIds = [rec.id];
+    plan.stage = 6;
+    return 'wait';
+  }
+
+  /** The sync that ran a failed postStart returns: its result goes to the reasonCache. */
+  private postStartKilled(p: PodState, plan: Plan, name: string): StepResult {
+    const message = plan.hook?.message;
+    if (message !== undefined) p.reasons[name] = { reason: 'PostStartHookError', message };
+    plan.hook = undefined;
+    this.markDirty(p);
+    return 'done';
   }
 
   /** A container whose process could not be started (runc could not exec it). */
@@ -1248,6 +1310,7 @@ class Sim implements Simulation {
       });
       const d = Math.min(h.durationMs, graceMs);
       r.stopping.preStopUntilMs = this.now + d;
+      r.stopping.preStopFromMs = this.now;
       if (!h.ok) r.stopping.preStopFailed = true;
       this.schedule(this.now + d, { kind: 'stopSignal', pod: p.name, cid: r.id });
     } else {
@@ -1321,7 +1384,10 @@ class Sim implements Simulation {
     r.exitCode = code;
     r.finishedAtMs = this.now;
     r.reason = reason ?? (code === 0 ? 'Completed' : 'Error');
-    r.postStartUntilMs = undefined;
+    // A sync blocked in this container's postStart keeps the status the
+    // kubelet last wrote until it returns (postStartReturned clears it).
+    const blocked = p.worker.busy && p.worker.plan?.cid === r.id && p.worker.plan.stage === 5;
+    if (!blocked) r.postStartUntilMs = undefined;
     // Its pending exit, stop, kill and probe jobs will never matter: drop them.
     for (const id of r.jobs ?? []) this.clock.cancel(id);
     r.jobs = undefined;
@@ -1414,13 +1480,43 @@ class Sim implements Simulation {
       skip('terminating');
       return;
     }
+    const pre = r.stopping?.preStopFromMs;
     const out = this.beh.probe(probe, kind, {
       ...(r.behCtx ?? { podName: p.name, podIp: p.sandboxes[0]?.ip }),
       container: spec,
       elapsedMs: this.now - (r.startedAtMs ?? this.now),
+      ...(pre !== undefined ? { preStopAtMs: pre - (r.startedAtMs ?? pre) } : {}),
       faulted: this.probeFaulted(p, r.name, kind),
     });
     let changed = false;
+    if (out.errored) {
+      // prober.probe: the probe errored; the worker throws the result away.
+      this.cEvent(
+        p,
+        r.kind,
+        r.name,
+        'Warning',
+        'Unhealthy',
+        `${PROBE_TITLE[kind]} probe errored and resulted in ${out.errored} state: ${out.output}`,
+      );
+      tick({
+        outcome: 'error',
+        output: out.output,
+        failures: st.failureRun,
+        successes: st.successRun,
+        result: st.result,
+      });
+      return next();
+    }
+    if (out.ok && out.warning)
+      this.cEvent(
+        p,
+        r.kind,
+        r.name,
+        'Warning',
+        'ProbeWarning',
+        `${PROBE_TITLE[kind]} probe warning: ${out.output}`,
+      );
     if (!out.ok) {
       this.cEvent(
         p,

@@ -38,8 +38,10 @@ export interface SandboxRec {
 export interface StopRec {
   sinceMs: number;
   graceMs: number;
-  /** preStop is running until this instant. */
+  /** preStop is running until this instant … */
   preStopUntilMs?: number;
+  /** … since this one (kept: readiness probes during termination see what it did). */
+  preStopFromMs?: number;
   preStopFailed?: boolean;
   /** A sidecar waiting for the regular containers (and later sidecars) to exit. */
   waitingTurn?: boolean;
@@ -111,6 +113,8 @@ export interface Plan {
   pendingPull?: number;
   /** The container record being started. */
   cid?: string;
+  /** Its postStart hook: how it returns, and when (`message`: the handler runner's, on failure). */
+  hook?: { ok: boolean; untilMs: number; kind?: 'exec' | 'httpGet' | 'sleep'; message?: string };
   terminating: boolean;
 }
 

@@ -24,8 +24,13 @@ export function isSidecar(c: Container | undefined): boolean {
   return (c as KContainer | undefined)?.restartPolicy === 'Always';
 }
 
-/** The runtime's view of a pod as Engine I reads it (sandboxes and containers, newest first). */
-export function runtimeViewOf(p: PodState): RuntimeView {
+/**
+ * The runtime's view of a pod as Engine I reads it (sandboxes and containers,
+ * newest first). `asLastWritten`: as the status the kubelet last wrote saw it
+ * — without a container whose postStart hook is still running (that sync has
+ * not returned yet).
+ */
+export function runtimeViewOf(p: PodState, asLastWritten = false): RuntimeView {
   return {
     sandboxes: p.sandboxes.map((s) => ({
       id: s.id,
@@ -34,13 +39,24 @@ export function runtimeViewOf(p: PodState): RuntimeView {
       ip: s.ip,
       networkNamespaceMode: s.hostNetwork ? 'NODE' : 'POD',
     })),
-    containers: p.containers.map((c) => ({
+    containers: (asLastWritten
+      ? p.containers.filter((c) => !hiddenFromStatus(c))
+      : p.containers
+    ).map((c) => ({
       name: c.name,
       id: c.id,
       state: c.state,
       ...(c.state === 'exited' ? { exitCode: c.exitCode ?? 0 } : {}),
     })),
   };
+}
+
+/**
+ * A record the kubelet's last status does not show yet: created, or started
+ * by a sync still blocked in its postStart hook (running, or already dead).
+ */
+function hiddenFromStatus(r: ContainerRec): boolean {
+  return r.state === 'created' || r.postStartUntilMs !== undefined;
 }
 
 const imageIds = new Map<string, string>();
@@ -118,12 +134,7 @@ function containerStatus(
   // Nor does it see one whose postStart hook is still running: the hook runs
   // inside the same SyncPod (startContainer waits for it), so the status the
   // kubelet last wrote, from before the start, stands until the hook returns.
-  const records = p.containers.filter(
-    (r) =>
-      r.name === c.name &&
-      r.state !== 'created' &&
-      !(r.state === 'running' && r.postStartUntilMs !== undefined),
-  );
+  const records = p.containers.filter((r) => r.name === c.name && !hiddenFromStatus(r));
   const cur = records[0];
   const prev = records[1];
   const old = p.oldStatuses[c.name];
@@ -236,7 +247,7 @@ export function schedulerStatus(p: PodState, nowMs: number): PodStatus {
 /** The kubelet's full status for the pod. */
 export function kubeletStatus(p: PodState, node: NodeState, nowMs: number): PodStatus {
   const spec = p.api.spec!;
-  const runtime = runtimeViewOf(p);
+  const runtime = runtimeViewOf(p, true);
   const inits = spec.initContainers ?? [];
   const hasInit = inits.length > 0;
   const initStatuses = inits.map((c) =>

@@ -102,12 +102,14 @@ export interface ProbeTick {
   /** Milliseconds since this run started. */
   sinceStartMs: number;
   /**
-   * `success` / `failure`: the probe ran and answered so; `skipped`: the tick
-   * came but the kubelet did not probe (`skipped` says why).
+   * `success` / `failure`: the probe ran and answered so; `error`: the probe
+   * itself errored (the CRI could not run it) and the worker threw the result
+   * away — the counts do not move; `skipped`: the tick came but the kubelet
+   * did not probe (`skipped` says why).
    */
-  outcome: 'success' | 'failure' | 'skipped';
+  outcome: 'success' | 'failure' | 'error' | 'skipped';
   skipped?: 'post-start' | 'startup-pending' | 'terminating';
-  /** The probe's output on failure (the text after `… probe failed: `). */
+  /** The probe's output on failure or error (the text after `… probe failed: `). */
   output?: string;
   /** Consecutive failures / successes after this tick. */
   failures: number;

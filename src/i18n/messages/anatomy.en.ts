@@ -114,6 +114,7 @@ export const anatomyEn = {
   'probes.kind.readiness': 'readiness',
   'probes.answer.success': 'success',
   'probes.answer.failure': 'failure',
+  'probes.answer.error': 'errored (result discarded)',
   'probes.answer.skipped': 'not probed',
   'probes.count.failures': '{n} failed',
   'probes.count.successes': '{n} succeeded',

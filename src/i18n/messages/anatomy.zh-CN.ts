@@ -114,6 +114,7 @@ export const anatomyZh = {
   'probes.kind.readiness': '就绪态探针',
   'probes.answer.success': '成功',
   'probes.answer.failure': '失败',
+  'probes.answer.error': '探测出错（结果被丢弃）',
   'probes.answer.skipped': '未探测',
   'probes.count.failures': '连续失败 {n} 次',
   'probes.count.successes': '连续成功 {n} 次',

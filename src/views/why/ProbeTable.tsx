@@ -16,6 +16,7 @@ const SHOWN = 6;
 const ANSWER: Record<ProbeTick['outcome'], MessageKey> = {
   success: 'probes.answer.success',
   failure: 'probes.answer.failure',
+  error: 'probes.answer.error',
   skipped: 'probes.answer.skipped',
 };
 const ACTED: Record<NonNullable<ProbeTick['acted']>, MessageKey> = {
@@ -73,7 +74,7 @@ export const ProbeTable = memo(function ProbeTable({ podName }: { podName: strin
                   {tick.output ? `: ${tick.output}` : ''}
                 </td>
                 <td>
-                  {tick.outcome === 'skipped'
+                  {tick.outcome === 'skipped' || tick.outcome === 'error'
                     ? '–'
                     : tick.outcome === 'failure'
                       ? t('probes.count.failures', { n: tick.failures })

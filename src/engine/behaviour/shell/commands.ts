@@ -216,7 +216,7 @@ function fetchUrl(X: Exec, url: string, agent: string): Fetch {
   }
   if (res.kind === 'none') return { kind: 'no-host' };
   if (res.kind === 'local') {
-    const r = httpLocal(sys, from, port, u.path, agent);
+    const r = httpLocal(sys, from, port, u.path, agent, res.via);
     recordConnection(sys, {
       atMs: sys.nowMs,
       from,
@@ -466,7 +466,7 @@ function ncClient(X: Exec, args: string[], io: IO): number | undefined {
   const r = resolveHost(X, host);
   const { sys } = X;
   if (r.kind === 'local') {
-    const l = listenerOn(sys, port);
+    const l = listenerOn(sys, port, r.via);
     recordConnection(sys, {
       atMs: sys.nowMs,
       from: X.proc.container,

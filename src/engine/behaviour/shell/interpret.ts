@@ -103,8 +103,11 @@ export function addNotice(
 // Output
 // ---------------------------------------------------------------------------
 
-function defaultOut(sh: ShellProgram): OutTarget {
-  return sh.execId !== null ? { kind: 'exec', id: sh.execId } : { kind: 'log' };
+function defaultOut(sh: ShellProgram, which: 'out' | 'err' = 'out'): OutTarget {
+  if (sh.execId === null) return { kind: 'log' };
+  return which === 'err'
+    ? { kind: 'exec', id: sh.execId, stderr: true }
+    : { kind: 'exec', id: sh.execId };
 }
 
 function frameOut(sh: ShellProgram, which: 'out' | 'err'): OutTarget {
@@ -112,7 +115,7 @@ function frameOut(sh: ShellProgram, which: 'out' | 'err'): OutTarget {
     const t = sh.frames[i]![which];
     if (t) return t;
   }
-  return defaultOut(sh);
+  return defaultOut(sh, which);
 }
 
 export function write(X: Exec, target: OutTarget, text: string, stream: 'stdout' | 'stderr'): void {
@@ -125,7 +128,12 @@ export function write(X: Exec, target: OutTarget, text: string, stream: 'stdout'
       return;
     case 'exec': {
       const ex = X.sys.execs.find((e) => e.id === target.id);
-      if (ex && !ex.done && ex.output.length < 100_000) ex.output += text;
+      if (ex && !ex.done && ex.output.length < 100_000) {
+        ex.output += text;
+        // The CRI returns stdout and stderr apart (the kubelet appends stderr).
+        if (target.stderr) ex.stderr = (ex.stderr ?? '') + text;
+        else ex.stdout = (ex.stdout ?? '') + text;
+      }
       return;
     }
     case 'log':
@@ -410,7 +418,7 @@ function openRedirs(X: Exec, redirs: Redir[], base: IO): IO | string {
         let t: OutTarget;
         if (target === '/dev/null') t = { kind: 'null' };
         else if (target === '/dev/stdout' || target === '/proc/1/fd/1') t = defaultOut(X.sh);
-        else if (target === '/dev/stderr' || target === '/proc/1/fd/2') t = defaultOut(X.sh);
+        else if (target === '/dev/stderr' || target === '/proc/1/fd/2') t = defaultOut(X.sh, 'err');
         else {
           const w = writeFile(X.sys, X.inst, target, '', r.op === '>>', X.sys.nowMs);
           if (!w.ok) {

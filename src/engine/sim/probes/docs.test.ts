@@ -111,7 +111,7 @@ describe('answers from the program', () => {
     );
     s.advance(30_000);
     expect(eventsOf(s, 'Unhealthy')[0]!.message).toBe(
-      'Readiness probe failed: command "sleep 5" timed out',
+      'Readiness probe failed: command timed out: "sleep 5" timed out after 2s',
     );
   });
 
@@ -238,7 +238,9 @@ describe('postStart', () => {
 
   it('a failing hook: FailedPostStartHook, the container killed and restarted', () => {
     const s = sim(HOOK('echo nope; exit 3'), 1, ['busybox:1.36']);
-    s.advance(60_000);
+    // `sleep` ignores SIGTERM: each kill takes the 30 s grace period, and the
+    // status stays as the kubelet last wrote it until that sync returns.
+    s.advance(70_000);
     const f = eventsOf(s, 'FailedPostStartHook');
     expect(f.length).toBeGreaterThanOrEqual(1);
     expect(statusOf(s, 'app')?.restartCount).toBeGreaterThanOrEqual(1);
