@@ -53,6 +53,9 @@ export default defineConfig(({ mode }) => ({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // Tests assert behaviour, not speed (speed lives in `npm run bench`): a slow shared machine
+    // must not fail a long simulated run by the clock.
+    testTimeout: 30_000,
     benchmark: { include: ['src/**/*.bench.ts'] },
   },
 }));
