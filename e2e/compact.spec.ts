@@ -124,6 +124,14 @@ test.describe('a 390 px phone', () => {
     expect(m.width).toBeGreaterThan(r.width * 0.8);
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Dark' }).click();
+    expect(await axe(page)).toEqual([]);
+    // A side panel opens over the stage's lower part: the diagram's top stays in view.
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    const panel = page.locator('.podscope-learn-panel');
+    await expect(panel).toBeVisible();
+    const stage = (await page.getByRole('region', { name: 'Pod anatomy' }).boundingBox())!;
+    expect((await panel.boundingBox())!.y).toBeGreaterThan(stage.y + 100);
     expect(errors).toEqual([]);
   });
 });
