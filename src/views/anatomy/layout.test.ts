@@ -153,3 +153,37 @@ describe('layout', () => {
     expect(nodes.find((n) => n.id === 'pod:old-pod')?.data.gone).toBe(true);
   });
 });
+
+describe('namespace wires', () => {
+  it.each(['full', 'compact', 'narrow'] as const)(
+    'at the %s level every container is wired to the pause container, under its card',
+    (detail) => {
+      const { nodes, edges } = layout(frameFixture(), { detail });
+      const cards = nodes.filter((n) => n.type === 'container');
+      const wires = edges.filter((e) => e.id.includes('/ns/'));
+      expect(wires.map((w) => w.source).sort()).toEqual(cards.map((c) => c.id).sort());
+      const sandbox = nodes.find((n) => n.type === 'sandbox')!;
+      expect(wires.every((w) => w.target === sandbox.id)).toBe(true);
+      for (const c of cards) {
+        const end = sandbox.data.wires!.find((w) => c.id.endsWith(`/c/${w.container}`))!;
+        // The wire arrives straight below the card's centre.
+        expect(sandbox.position.x + end.x).toBeCloseTo(c.position.x + c.width! / 2);
+      }
+    },
+  );
+
+  it('the PID namespace is part of the wire only with shareProcessNamespace', () => {
+    const vm = buildAnatomy(frameFixture());
+    const pod = vm.nodes.flatMap((n) => n.pods)[0]!;
+    const plain = layoutAnatomy(vm).edges.filter((e) => e.id.includes('/ns/'));
+    expect(plain.every((e) => !String(e.className).includes('--pid'))).toBe(!pod.pidShared);
+    const shared = {
+      ...vm,
+      nodes: vm.nodes.map((n) => ({ ...n, pods: n.pods.map((p) => ({ ...p, pidShared: true })) })),
+    };
+    const wired = layoutAnatomy(shared).edges.filter((e) => e.id.includes('/ns/'));
+    expect(wired.every((e) => String(e.className).includes('podscope-edge-ns--pid'))).toBe(true);
+    expect(wired[0]!.ariaLabel).toContain('PID');
+    expect(structureKey(shared)).not.toBe(structureKey(vm));
+  });
+});

@@ -131,7 +131,16 @@ export type AnatomyNodeData = {
   detail?: Detail;
   /** A node with nothing scheduled on it, drawn as a chip. */
   idle?: boolean;
+  /** The sandbox: where each container's namespace wire arrives (x from its left edge). */
+  wires?: readonly NamespaceWire[];
 };
+
+/** A container joined to the pause container's namespaces (NET, UTS, IPC; PID when shared). */
+export interface NamespaceWire {
+  container: string;
+  x: number;
+  pid: boolean;
+}
 
 export type AnatomyNode = Node<AnatomyNodeData>;
 
@@ -156,7 +165,7 @@ export function structureKey(vm: AnatomyVM, ghosts: readonly PodVM[] = []): stri
     parts.push(`N${n.name}`);
     for (const p of n.pods) {
       parts.push(
-        `P${p.name}`,
+        `P${p.name}${p.pidShared ? '+pid' : ''}`,
         ...p.containers.map((c) => `${c.kind[0]}${c.name}`),
         ...p.volumes.map((v) => `v${v.name}>${v.mounts.map((m) => m.container).join(',')}`),
       );
@@ -219,7 +228,9 @@ function podBox(pod: PodVM, podId: string, detail: Detail): PodBox {
       width,
       height: d.lane,
     });
-  const card = (name: string, x: number, y: number) =>
+  const centres: { name: string; x: number }[] = [];
+  const card = (name: string, x: number, y: number) => {
+    centres.push({ name, x: x + d.cardW / 2 });
     nodes.push({
       id: `${podId}/c/${name}`,
       type: 'container',
@@ -229,6 +240,7 @@ function podBox(pod: PodVM, podId: string, detail: Detail): PodBox {
       width: d.cardW,
       height: d.cardH,
     });
+  };
 
   const top = d.podHeader;
   let y = top;
@@ -288,15 +300,34 @@ function podBox(pod: PodVM, podId: string, detail: Detail): PodBox {
     y += Math.ceil(pod.volumes.length / perRow) * (d.volumeH + d.gap);
   }
 
+  // Every container joins the sandbox's namespaces: a wire from its card down to the pause
+  // container (PID too when shareProcessNamespace is set).
+  const wires: NamespaceWire[] = centres.map((c) => ({
+    container: c.name,
+    x: c.x - d.pad,
+    pid: pod.pidShared,
+  }));
   nodes.push({
     id: `${podId}/sandbox`,
     type: 'sandbox',
     parentId: podId,
     position: { x: d.pad, y },
-    data: data('pause'),
+    data: { ...data('pause'), wires },
     width: innerW,
     height: d.sandboxH,
   });
+  for (const w of wires) {
+    edges.push({
+      id: `${podId}/ns/${w.container}`,
+      source: `${podId}/c/${w.container}`,
+      target: `${podId}/sandbox`,
+      sourceHandle: 'b',
+      targetHandle: `ns-${w.container}`,
+      type: 'straight',
+      className: `podscope-edge-ns${w.pid ? ' podscope-edge-ns--pid' : ''}`,
+      ariaLabel: `${w.container} → pause: ${w.pid ? 'NET, UTS, IPC, PID' : 'NET, UTS, IPC'}`,
+    });
+  }
   y += d.sandboxH + d.pad;
 
   if (d.volumes === 'beside' && pod.volumes.length) {

@@ -1,9 +1,27 @@
-import type { NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { m } from 'framer-motion';
 import { memo } from 'react';
 import { useT } from '../../../i18n/index.ts';
 import { usePodHeader } from '../../hooks.ts';
-import type { AnatomyNode } from '../layout.ts';
+import type { AnatomyNode, NamespaceWire } from '../layout.ts';
+
+/** Where the containers' namespace wires arrive, under each card. */
+function WireEnds({ wires }: { wires: readonly NamespaceWire[] | undefined }) {
+  return (
+    <>
+      {wires?.map((w) => (
+        <Handle
+          key={w.container}
+          type="target"
+          position={Position.Top}
+          id={`ns-${w.container}`}
+          isConnectable={false}
+          style={{ left: w.x }}
+        />
+      ))}
+    </>
+  );
+}
 
 /** The pause container as the foundation: one band per shared namespace. */
 export const SandboxNode = memo(function SandboxNode({ data }: NodeProps<AnatomyNode>) {
@@ -18,6 +36,7 @@ export const SandboxNode = memo(function SandboxNode({ data }: NodeProps<Anatomy
         aria-label={t('anatomy.sandbox')}
         data-detail={data.detail}
       >
+        <WireEnds wires={data.wires} />
         <header className="podscope-sandbox-head">
           <h3>pause</h3>
           <span title={t('anatomy.sandbox.desc', { attempt: pod.sandbox.attempt })}>
@@ -27,18 +46,24 @@ export const SandboxNode = memo(function SandboxNode({ data }: NodeProps<Anatomy
             <span className="podscope-chip podscope-tone-bad">{t('anatomy.sandbox.notReady')}</span>
           )}
         </header>
-        <ul className="podscope-ns-chips">
-          <li title={pod.ip || undefined}>
-            <b>{t('anatomy.ns.net')}</b> <code>{pod.ip || t('anatomy.pod.noIp')}</code>
+        <ul className="podscope-ns-chips" aria-label={t('anatomy.ns.sharedLabel')}>
+          <li className="podscope-ns-label" aria-hidden="true">
+            {t('anatomy.ns.sharedLabel')}
           </li>
-          <li title={pod.hostname}>
-            <b>{t('anatomy.ns.uts')}</b> <code>{pod.hostname}</code>
+          <li title={`${t('anatomy.ns.net')} ${pod.ip}`}>
+            <b>{t('anatomy.ns.netShort')}</b> <code>{pod.ip || t('anatomy.pod.noIp')}</code>
           </li>
-          <li>
-            <b>{t('anatomy.ns.ipc')}</b>
+          <li title={`${t('anatomy.ns.uts')} ${pod.hostname}`}>
+            <b>UTS</b> <code>{pod.hostname}</code>
           </li>
-          <li className={pod.pidShared ? undefined : 'podscope-ns--private'}>
-            <b>{pod.pidShared ? t('anatomy.ns.pidShared') : t('anatomy.ns.pidPer')}</b>
+          <li title={t('anatomy.ns.ipc')}>
+            <b>IPC</b>
+          </li>
+          <li
+            className={pod.pidShared ? undefined : 'podscope-ns--private'}
+            title={pod.pidShared ? t('anatomy.ns.pidShared') : t('anatomy.ns.pidPer')}
+          >
+            <b>{pod.pidShared ? 'PID' : t('anatomy.ns.pidPerShort')}</b>
           </li>
         </ul>
       </section>
@@ -52,6 +77,7 @@ export const SandboxNode = memo(function SandboxNode({ data }: NodeProps<Anatomy
       animate={{ y: 0, scale: 1 }}
       transition={{ type: 'spring', stiffness: 220, damping: 20 }}
     >
+      <WireEnds wires={data.wires} />
       <header className="podscope-sandbox-head">
         <h3>pause</h3>
         <code>registry.k8s.io/pause:3.10</code>
