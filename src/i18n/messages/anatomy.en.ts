@@ -4,6 +4,8 @@ export const anatomyEn = {
   'anatomy.waiting': 'Waiting for the first frame of the simulation…',
   'anatomy.node': '{name} · kubelet',
   'anatomy.nodeNotReady': 'NotReady',
+  'anatomy.gate.closed': 'Gate closed: no app container starts before the pod is Initialized',
+  'anatomy.gate.open': 'Gate open: the pod is Initialized, the app containers start',
   'anatomy.lane.init': 'Init containers · one at a time, in order',
   'anatomy.lane.app': 'App containers · started after initialization',
   'anatomy.kind.init': 'init #{n}',

@@ -5,6 +5,8 @@ export const anatomyZh = {
   'anatomy.waiting': '正在等待模拟的第一帧……',
   'anatomy.node': '{name} · kubelet',
   'anatomy.nodeNotReady': 'NotReady',
+  'anatomy.gate.closed': '闸门关闭：Pod 达到 Initialized 之前不会启动任何应用容器',
+  'anatomy.gate.open': '闸门打开：Pod 已 Initialized，应用容器开始启动',
   'anatomy.lane.init': 'Init 容器 · 按顺序逐个运行',
   'anatomy.lane.app': '应用容器 · 初始化完成后启动',
   'anatomy.kind.init': 'Init #{n}',

@@ -1,4 +1,10 @@
-import { ConnectionMode, ReactFlow, type NodeTypes, type Viewport } from '@xyflow/react';
+import {
+  ConnectionMode,
+  ReactFlow,
+  type EdgeTypes,
+  type NodeTypes,
+  type Viewport,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useT } from '../../i18n/index.ts';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -15,6 +21,7 @@ import {
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { chooseDetail, fitViewport, MAX_ZOOM, MIN_ZOOM, zoomBy, type Size } from './fit.ts';
 import { ContainerNode } from './nodes/ContainerNode.tsx';
+import { GateEdge } from './nodes/GateEdge.tsx';
 import { K8sNode, LaneNode } from './nodes/K8sNode.tsx';
 import { PodNode } from './nodes/PodNode.tsx';
 import { SandboxNode } from './nodes/SandboxNode.tsx';
@@ -29,6 +36,8 @@ const nodeTypes: NodeTypes = {
   volume: VolumeNode,
   lane: LaneNode,
 };
+
+const edgeTypes: EdgeTypes = { gate: GateEdge };
 
 const proOptions = { hideAttribution: true };
 
@@ -131,6 +140,7 @@ export function Anatomy() {
             nodes={graph.nodes}
             edges={edges}
             nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
             viewport={viewport}
             onViewportChange={setViewport}
             minZoom={MIN_ZOOM}

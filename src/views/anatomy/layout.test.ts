@@ -187,3 +187,20 @@ describe('namespace wires', () => {
     expect(structureKey(shared)).not.toBe(structureKey(vm));
   });
 });
+
+describe('the init gate', () => {
+  it('joins the last init container to the first app container, at every level', () => {
+    for (const detail of ['full', 'compact', 'narrow'] as const) {
+      const { edges } = layout(frameFixture(), { detail });
+      const gate = edges.find((e) => e.type === 'gate')!;
+      expect(gate.source).toMatch(/\/c\/log-agent$/);
+      expect(gate.target).toMatch(/\/c\/web$/);
+      expect(gate.data).toEqual({ podName: 'myapp-pod' });
+    }
+  });
+
+  it('the view model carries the Initialized condition', () => {
+    const pod = buildAnatomy(frameFixture()).nodes.flatMap((n) => n.pods)[0]!;
+    expect(typeof pod.initialized).toBe('boolean');
+  });
+});

@@ -268,6 +268,21 @@ function podBox(pod: PodVM, podId: string, detail: Detail): PodBox {
     if (d.lanes === 'side') appX = d.pad + initW + laneGap;
     else appY = cy + initH + d.gap;
   }
+  // The gate between the init containers and the app containers: it opens when the pod is
+  // Initialized (drawn by GateEdge from the pod's condition).
+  const lastInit = initLane.at(-1);
+  if (lastInit && apps.length) {
+    const side = d.lanes === 'side';
+    edges.push({
+      id: `${podId}/gate`,
+      source: `${podId}/c/${lastInit.name}`,
+      target: `${podId}/c/${apps[0]!.name}`,
+      sourceHandle: side ? 'r' : 'b',
+      targetHandle: side ? 'l' : 't',
+      type: 'gate',
+      data: { podName: pod.name },
+    });
+  }
   lane('app', appX, appY, d.lanes === 'side' ? appW : innerW);
   apps.forEach((c, i) =>
     card(

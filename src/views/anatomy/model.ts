@@ -58,6 +58,8 @@ export interface PodVM {
   graceSeconds: number;
   owner?: string;
   sandbox: { attempt: number; ready: boolean; id: string };
+  /** The Initialized condition: every init container done (sidecars started). */
+  initialized: boolean;
   hostname: string;
   ports: { port: number; container?: string }[];
   ipcShared: boolean;
@@ -272,6 +274,7 @@ export function buildPod(input: PodInput): PodVM {
         : !!ip,
       id: runtime?.sandbox?.id ?? '',
     },
+    initialized: pod.status?.conditions?.find((c) => c.type === 'Initialized')?.status === 'True',
     hostname: ns?.uts?.hostname ?? spec.hostname ?? pod.metadata?.name ?? '',
     ports,
     ipcShared: !ns?.ipc?.host,
