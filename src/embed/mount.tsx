@@ -138,8 +138,8 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
   };
   const locale = options.lang ?? defaultLocale();
-  // English is in the entry; another language's first-screen texts are fetched before the
-  // first render, so nothing shows in the wrong language.
+  // The language's first-screen texts are fetched before the first render (in parallel with the
+  // worker's start), so nothing shows in the wrong language and a page loads only its own.
   const localeLoading = loadLocale(locale);
   const store = createPodscopeStore(client, run, {
     ui: {

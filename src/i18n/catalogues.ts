@@ -1,14 +1,11 @@
 /**
  * Where each locale's texts come from. A catalogue is split like the app: `base` holds the texts
- * of the first screen (English's is in the entry chunk, the others are fetched when an instance
- * opens or switches to them); each lazy feature's texts (`scenarios`: gallery, editor, compare;
+ * of the first screen, fetched when an instance opens or switches to the locale (so a page loads
+ * only the language it shows); each lazy feature's texts (`scenarios`: gallery, editor, compare;
  * `lessons`) are fetched with the feature. `en.ts` and `zh-CN.ts` assemble the whole catalogues
  * for the types and the tests.
  */
 import type { MessageKey } from './en.ts';
-import { anatomyEn } from './messages/anatomy.en.ts';
-import { coreEn } from './messages/core.en.ts';
-import { panelsEn } from './messages/panels.en.ts';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -19,11 +16,9 @@ export type AnyLocale = Locale | 'pseudo';
 export type Part = 'scenarios' | 'lessons';
 export type Catalogue = Partial<Record<MessageKey, string>>;
 
-export const enBase: Catalogue = { ...coreEn, ...anatomyEn, ...panelsEn };
-
 export const loaders: Record<Locale, Record<'base' | Part, () => Promise<Catalogue>>> = {
   en: {
-    base: () => Promise.resolve(enBase),
+    base: () => import('./base.en.ts').then((m) => m.baseEn),
     scenarios: () => import('./messages/scenarios.en.ts').then((m) => m.scenariosEn),
     lessons: () => import('./messages/lessons.en.ts').then((m) => m.lessonsEn),
   },

@@ -28,12 +28,16 @@ describe('i18n', () => {
 // One module instance for the file: the loading steps run in order.
 describe('loading the catalogues', () => {
   beforeAll(() => {
+    expect(isLocaleReady('en')).toBe(false);
     expect(isLocaleReady('zh-CN')).toBe(false);
   });
 
-  it('English of the first screen is there at once; Chinese after loadLocale', async () => {
+  it('a language is ready once loadLocale has fetched it; the other stays out', async () => {
+    expect(translator('en')('controls.play')).toBe('controls.play');
+    await loadLocale('en');
     expect(isLocaleReady('en')).toBe(true);
     expect(isLocaleReady('pseudo')).toBe(true);
+    expect(isLocaleReady('zh-CN')).toBe(false);
     expect(translator('en')('controls.play')).toBe('Play');
     const loading = loadLocale('zh-CN');
     expect(isLocaleReady('zh-CN')).toBe(false);
@@ -44,7 +48,6 @@ describe('loading the catalogues', () => {
   });
 
   it('a feature’s texts arrive with it, for every locale in use', async () => {
-    await loadLocale('en');
     expect(translator('en')('gallery.title')).toBe('gallery.title');
     await loadMessages('scenarios');
     expect(translator('en')('gallery.title')).toBe(en['gallery.title']);

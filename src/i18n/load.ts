@@ -5,17 +5,10 @@
  * appears in the wrong language or as a key. A lazy feature awaits `loadMessages(part)` with its
  * code, which fetches the part for every locale in use, and later switches fetch it too.
  */
-import {
-  enBase,
-  loaders,
-  type AnyLocale,
-  type Catalogue,
-  type Locale,
-  type Part,
-} from './catalogues.ts';
+import { loaders, type AnyLocale, type Catalogue, type Locale, type Part } from './catalogues.ts';
 
-const catalogues: Record<Locale, Catalogue> = { en: { ...enBase }, 'zh-CN': {} };
-const done = new Set<string>(['en/base']);
+const catalogues: Record<Locale, Catalogue> = { en: {}, 'zh-CN': {} };
+const done = new Set<string>();
 const inFlight = new Map<string, Promise<void>>();
 /** Locales some instance shows or is switching to. */
 const inUse = new Set<Locale>();

@@ -135,7 +135,9 @@ function render(node: React.ReactNode, locale: 'en' | 'zh-CN' = 'en') {
 
 describe('KubectlPanels', () => {
   // describe and -o yaml load on demand; a server render shows what is loaded.
-  beforeAll(() => Promise.all([loadLocale('zh-CN'), loadDescribePrinter(), loadYamlPrinter()]));
+  beforeAll(() =>
+    Promise.all([loadLocale('en'), loadLocale('zh-CN'), loadDescribePrinter(), loadYamlPrinter()]),
+  );
 
   it('renders ARIA tabs with the first selected and one tab stop', () => {
     const { html } = render(<KubectlPanels />);

@@ -53,7 +53,7 @@ function render(untilMs: number, locale: 'en' | 'zh-CN' = 'en'): string {
 }
 
 describe('ProbeTable', () => {
-  beforeAll(() => loadLocale('zh-CN'));
+  beforeAll(() => Promise.all([loadLocale('en'), loadLocale('zh-CN')]));
 
   it('shows the liveness ticks: failures counted up to the restart', () => {
     const html = render(46_000);
