@@ -1,3 +1,4 @@
-import { domAnimation } from 'framer-motion';
+// The same animation features as the app (src/views/motionFeatures.ts): `domMin`.
+import { domMin } from 'framer-motion';
 
-export default domAnimation;
+export default domMin;

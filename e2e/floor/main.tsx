@@ -1,5 +1,6 @@
 // The stack's floor (e2e/floor/bench.mjs): react + react-dom + zustand + @xyflow/react +
-// framer-motion LazyMotion/m, rendering one React Flow node shaped like a container card.
+// framer-motion LazyMotion/m (domMin, as the app), rendering one React Flow node shaped like a
+// container card.
 import { Handle, Position, ReactFlow, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { LazyMotion, m } from 'framer-motion';

@@ -165,25 +165,3 @@ function SnippetField(props: {
     </div>
   );
 }
-
-/** A header button that opens the dialog. Import from `src/embed/ShareDialog.tsx`. */
-export function ShareButton() {
-  const locale = useLocale();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button
-        type="button"
-        className="podscope-btn podscope-share-button"
-        aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
-      >
-        <span className="podscope-phone-only" aria-hidden="true">
-          {embedText(locale, 'share.buttonShort')}
-        </span>
-        <span className="podscope-phone-sr">{embedText(locale, 'share.button')}</span>
-      </button>
-      <ShareDialog open={open} onClose={() => setOpen(false)} />
-    </>
-  );
-}

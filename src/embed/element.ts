@@ -1,5 +1,6 @@
 /**
- * `<pod-scope>`: Podscope as a custom element, built into one ES module by `npm run build:embed`.
+ * `<pod-scope>`: Podscope as a custom element, built by `npm run build:embed` into `pod-scope.js`
+ * and the chunks it loads from beside it.
  *
  *   <script type="module" src="pod-scope.js"></script>
  *   <pod-scope scenario="default" lang="en" autoplay></pod-scope>

@@ -22,7 +22,7 @@ const en = {
   'share.vitepress': 'VitePress (Markdown)',
   'share.mkdocs': 'MkDocs (Markdown)',
   'share.elementNote':
-    'Serve pod-scope.js (from npm run build:embed) next to the app; the element needs no other file.',
+    'Serve the dist-embed folder (from npm run build:embed) next to the app: pod-scope.js loads the rest from beside it.',
   'notice.dismiss': 'Dismiss',
   'notice.outdated':
     'This link was made by another version of Podscope and cannot be opened here ({detail}). Showing the default scenario instead.',
@@ -53,7 +53,7 @@ const zhCN: { readonly [K in EmbedMessageKey]: string } = {
   'share.vitepress': 'VitePress（Markdown）',
   'share.mkdocs': 'MkDocs（Markdown）',
   'share.elementNote':
-    '将 pod-scope.js（由 npm run build:embed 生成）与应用放在同一位置；该元素不需要其他文件。',
+    '将 dist-embed 文件夹（由 npm run build:embed 生成）与应用放在同一位置：pod-scope.js 会从同一位置加载其余文件。',
   'notice.dismiss': '关闭',
   'notice.outdated':
     '此链接由其他版本的 Podscope 生成，无法在此打开（{detail}）。改为显示默认场景。',

@@ -6,7 +6,13 @@
  */
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider, matchLocale, type AnyLocale } from '../i18n/index.ts';
+import {
+  I18nProvider,
+  isLocaleReady,
+  loadLocale,
+  matchLocale,
+  type AnyLocale,
+} from '../i18n/index.ts';
 import { createPodscopeStore, type PodscopeStore } from '../store/createPodscopeStore.ts';
 import { StoreProvider, usePodscope } from '../store/StoreProvider.tsx';
 import { App } from '../views/App.tsx';
@@ -17,7 +23,7 @@ import { createGatedClient } from './gatedClient.ts';
 import { createNoticeList, Notices, type Notice, type NoticeList } from './Notices.tsx';
 import { PANEL_IDS, type PanelId, type Theme } from './params.ts';
 import { defaultRun, scenarioDuration, scenarioRun, scenarioRunNow } from './scenarios.ts';
-import { ShareButton } from './ShareDialog.tsx';
+import { ShareButton } from './ShareButton.tsx';
 import { watchVisibility } from './visibility.ts';
 
 export interface MountOptions {
@@ -131,9 +137,13 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
     ...(options.atMs ? { atMs: options.atMs } : {}),
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
   };
+  const locale = options.lang ?? defaultLocale();
+  // The language's first-screen texts are fetched before the first render (in parallel with the
+  // worker's start), so nothing shows in the wrong language and a page loads only its own.
+  const localeLoading = loadLocale(locale);
   const store = createPodscopeStore(client, run, {
     ui: {
-      locale: options.lang ?? defaultLocale(),
+      locale,
       theme: options.theme ?? 'auto',
       ...firstKubectlPanel(options.panels),
     },
@@ -212,21 +222,27 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
   // One element for the instance's life: the header is memoized on its props.
   const headerActions = embedOptions.embed ? undefined : <ShareButton />;
   const root = createRoot(element);
-  root.render(
-    <StrictMode>
-      <StoreProvider store={store}>
-        <EmbedContext.Provider value={embedOptions}>
-          <Shell options={embedOptions} notices={notices}>
-            <App
-              noLearn={embedOptions.embed}
-              headerActions={headerActions}
-              present={options.present ?? false}
-            />
-          </Shell>
-        </EmbedContext.Provider>
-      </StoreProvider>
-    </StrictMode>,
-  );
+  const render = () => {
+    if (destroyed) return;
+    root.render(
+      <StrictMode>
+        <StoreProvider store={store}>
+          <EmbedContext.Provider value={embedOptions}>
+            <Shell options={embedOptions} notices={notices}>
+              <App
+                noLearn={embedOptions.embed}
+                headerActions={headerActions}
+                present={options.present ?? false}
+              />
+            </Shell>
+          </EmbedContext.Provider>
+        </StoreProvider>
+      </StrictMode>,
+    );
+  };
+  // Not loadable (offline): render anyway, the missing texts fall back to English.
+  if (isLocaleReady(locale)) render();
+  else void localeLoading.then(render, render);
 
   return {
     store,

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { encodeShareFragment } from './shareLink.ts';
-import { optionsFromUrl } from './startApp.ts';
+import { decodeShareFragment, encodeShareFragment } from './shareLink.ts';
+import { isShareFragment, optionsFromUrl } from './startApp.ts';
 
 const run = { manifest: 'kind: Pod', seed: 9, actions: [] };
 
@@ -31,20 +31,29 @@ describe('optionsFromUrl', () => {
       lang: 'en',
       theme: 'light',
     });
-    const o = optionsFromUrl(`https://x.example/?lang=zh-CN&scenario=default#${fragment}`);
+    const o = optionsFromUrl(
+      `https://x.example/?lang=zh-CN&scenario=default#${fragment}`,
+      decodeShareFragment,
+    );
     expect(o).toMatchObject({ run, atMs: 1234, speed: 4, lang: 'zh-CN', theme: 'light' });
     expect(o.scenario).toBeUndefined();
   });
 
   it('turns a damaged or outdated link into a notice, and ignores plain anchors', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(optionsFromUrl('https://x.example/#v1=AAAAAAAA').notices?.[0]?.key).toBe(
-      'notice.corrupt',
-    );
-    expect(optionsFromUrl('https://x.example/#v7=AAAA').notices?.[0]?.key).toBe('notice.outdated');
-    expect(optionsFromUrl('https://x.example/#intro').notices).toBeUndefined();
+    const read = (href: string) => optionsFromUrl(href, decodeShareFragment);
+    expect(read('https://x.example/#v1=AAAAAAAA').notices?.[0]?.key).toBe('notice.corrupt');
+    expect(read('https://x.example/#v7=AAAA').notices?.[0]?.key).toBe('notice.outdated');
+    expect(read('https://x.example/#intro').notices).toBeUndefined();
     expect(optionsFromUrl('https://x.example/?speed=fast').speed).toBeUndefined();
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+  });
+
+  it('loads the decoder only for a fragment meant as a link', () => {
+    expect(isShareFragment('#v1=AAAA')).toBe(true);
+    expect(isShareFragment('v7=AAAA')).toBe(true);
+    expect(isShareFragment('#intro')).toBe(false);
+    expect(isShareFragment('')).toBe(false);
   });
 });

@@ -6,15 +6,26 @@ import '../styles/embed.css';
 import { mountPodscope, type MountOptions, type PodscopeMount } from './mount.tsx';
 import type { Notice } from './Notices.tsx';
 import { parseEmbedParams } from './params.ts';
-import { decodeShareFragment, type DecodeResult } from './shareLink.ts';
+import type { DecodeResult } from './shareLink.ts';
 
-/** Mount options for a page address: query parameters win over the link's view options. */
-export function optionsFromUrl(href: string): MountOptions {
+type Decode = (fragment: string) => DecodeResult;
+
+/** Whether a fragment is meant as a share link (`#v1=…`): only then is the decoder loaded. */
+export const isShareFragment = (fragment: string): boolean => /^#?v\d{1,4}=/.test(fragment);
+
+const loadDecoder = (): Promise<Decode> =>
+  import('./shareLink.ts').then((m) => m.decodeShareFragment);
+
+/**
+ * Mount options for a page address: query parameters win over the link's view options. The
+ * fragment is read with `decode` (`decodeShareFragment`); without it, as no link.
+ */
+export function optionsFromUrl(href: string, decode?: Decode): MountOptions {
   const url = new URL(href);
   const params = parseEmbedParams(url.search);
   for (const w of params.warnings) console.warn(`[podscope] ${w}`);
   const notices: Notice[] = [];
-  const link = decodeShareFragment(url.hash);
+  const link: DecodeResult = decode ? decode(url.hash) : { ok: false, reason: 'none' };
   const o: MountOptions = {};
   if (link.ok) {
     const s = link.state;
@@ -49,17 +60,24 @@ function linkNotice(
   return { key: `notice.${link.reason}`, params: { detail: link.detail } };
 }
 
-export function startApp(root: HTMLElement, win: Window = window): PodscopeMount {
-  const mount = mountPodscope(root, optionsFromUrl(win.location.href));
+/** Mounts the page's instance; a share link's decoder (and inflate) loads only for a link. */
+export async function startApp(root: HTMLElement, win: Window = window): Promise<PodscopeMount> {
+  const href = win.location.href;
+  const decode = isShareFragment(new URL(href).hash) ? await loadDecoder() : undefined;
+  const mount = mountPodscope(root, optionsFromUrl(href, decode));
   // Pasting another share link into the address bar changes only the fragment: load it.
   win.addEventListener('hashchange', () => {
-    const link = decodeShareFragment(win.location.hash);
-    if (!link.ok) return;
-    const { run, atMs, speed, lang, theme } = link.state;
-    const state = mount.store.getState();
-    if (lang) state.setLocale(lang);
-    if (theme) state.setTheme(theme);
-    state.load(run, { atMs, speed });
+    const fragment = win.location.hash;
+    if (!isShareFragment(fragment)) return;
+    void loadDecoder().then((decodeLink) => {
+      const link = decodeLink(fragment);
+      if (!link.ok) return;
+      const { run, atMs, speed, lang, theme } = link.state;
+      const state = mount.store.getState();
+      if (lang) state.setLocale(lang);
+      if (theme) state.setTheme(theme);
+      state.load(run, { atMs, speed });
+    });
   });
   return mount;
 }

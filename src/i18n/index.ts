@@ -1,15 +1,11 @@
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
-import { en, type MessageKey, type Messages } from './en.ts';
-import { zhCN } from './zh-CN.ts';
+import type { AnyLocale, Locale } from './catalogues.ts';
+import type { MessageKey } from './en.ts';
+import { catalogue } from './load.ts';
 
 export type { MessageKey, Messages } from './en.ts';
-
-export const LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof LOCALES)[number];
-/** A test-only locale that wraps every key, to find strings that bypass translation. */
-export type AnyLocale = Locale | 'pseudo';
-
-const catalogues: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
+export { LOCALES, type AnyLocale, type Locale, type Part } from './catalogues.ts';
+export { isLocaleReady, loadLocale, loadMessages, withMessages } from './load.ts';
 
 export type Params = Readonly<Record<string, string | number>>;
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -21,10 +17,15 @@ function fill(text: string, params?: Params): string {
   );
 }
 
+/**
+ * Texts of `locale` as loaded (`loadLocale`, `loadMessages`): the views render a locale only
+ * once it is ready, so the English and bare-key fallbacks only show a key nobody loaded.
+ */
 export function translator(locale: AnyLocale): Translate {
-  if (locale === 'pseudo') return (key, params) => `⟦${fill(en[key], params)}⟧`;
-  const messages = catalogues[locale];
-  return (key, params) => fill(messages[key], params);
+  const en = catalogue('en');
+  if (locale === 'pseudo') return (key, params) => `⟦${fill(en[key] ?? key, params)}⟧`;
+  const messages = catalogue(locale);
+  return (key, params) => fill(messages[key] ?? en[key] ?? key, params);
 }
 
 /** Picks a supported locale from a list such as `navigator.languages`. */

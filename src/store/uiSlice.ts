@@ -3,7 +3,8 @@
  * Shared with the view engineer: add fields here as the views need them.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { AnyLocale } from '../i18n/index.ts';
+import type { AnyLocale } from '../i18n/catalogues.ts';
+import { isLocaleReady, loadLocale } from '../i18n/load.ts';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -26,6 +27,10 @@ export interface UiSlice {
   select(pod: string | undefined, container?: string): void;
   setOpenPanel(panel: PanelId | undefined): void;
   setTheme(theme: Theme): void;
+  /**
+   * Switches the language once its texts are loaded (at once when they are): until then the
+   * instance keeps showing the current one. The last call wins.
+   */
   setLocale(locale: AnyLocale): void;
 }
 
@@ -38,6 +43,7 @@ export interface UiInit {
 export function createUiSlice<S extends UiSlice>(
   init: UiInit = {},
 ): StateCreator<S, [], [], UiSlice> {
+  let latest = init.locale ?? 'en';
   return (set) => ({
     selectedPod: undefined,
     selectedContainer: undefined,
@@ -53,6 +59,16 @@ export function createUiSlice<S extends UiSlice>(
       set({ selectedPod: pod, selectedContainer: pod ? container : undefined } as Partial<S>),
     setOpenPanel: (openPanel) => set({ openPanel } as Partial<S>),
     setTheme: (theme) => set({ theme } as Partial<S>),
-    setLocale: (locale) => set({ locale } as Partial<S>),
+    setLocale: (locale) => {
+      latest = locale;
+      const loading = loadLocale(locale);
+      if (isLocaleReady(locale)) return set({ locale } as Partial<S>);
+      loading.then(
+        () => {
+          if (latest === locale) set({ locale } as Partial<S>);
+        },
+        () => {}, // not reachable (offline): the current language stays
+      );
+    },
   });
 }

@@ -6,6 +6,7 @@ import {
   noMotionGlobal,
   noPreloadMarkers,
   singleHtml,
+  workerBeside,
 } from './plugins.ts';
 
 type Hook = (this: unknown, options: unknown, bundle: Rollup.OutputBundle) => void;
@@ -51,6 +52,41 @@ describe('one-file build plugins', () => {
       'assets/x.worker-1.js': asset('assets/x.worker-1.js', ''),
     };
     expect(() => run(inlineWorkers(), bundle)).toThrow(/never referenced/);
+  });
+
+  it('workerBeside starts the worker file beside the chunk from a blob importing its address', () => {
+    const bundle = {
+      'pod-scope.js': chunk(
+        'pod-scope.js',
+        'new Worker(new URL(`pod-scope-sim.worker-AB12.js`, import.meta.url), { type: `module` })',
+      ),
+      'pod-scope-sim.worker-AB12.js': asset(
+        'pod-scope-sim.worker-AB12.js',
+        'self.onmessage=()=>{}',
+      ),
+    };
+    run(workerBeside(), bundle);
+    expect(Object.keys(bundle)).toEqual(['pod-scope.js', 'pod-scope-sim.worker-AB12.js']);
+    const code = bundle['pod-scope.js'].code;
+    expect(code).toContain('URL.createObjectURL(new Blob(["import " + JSON.stringify(');
+    // What the blob holds: one import of the file by its absolute address (another origin).
+    const blobs: string[] = [];
+    const fakeUrl = Object.assign(
+      function (this: { href: string }, rel: string, base?: string) {
+        this.href = base ? new URL(rel, base).href : rel;
+      },
+      { createObjectURL: (b: { parts: string[] }) => (blobs.push(b.parts.join('')), 'blob:x') },
+    );
+    class FakeBlob {
+      constructor(public parts: string[]) {}
+    }
+    let started: unknown;
+    const body = code.replace(/import\.meta\.url/g, '"https://cdn.example/podscope/pod-scope.js"');
+    new Function('URL', 'Blob', 'Worker', body)(fakeUrl, FakeBlob, function (u: { href: string }) {
+      started = u.href;
+    });
+    expect(blobs).toEqual(['import "https://cdn.example/podscope/pod-scope-sim.worker-AB12.js";']);
+    expect(started).toBe('blob:x');
   });
 
   it('inlineExtractedCss moves every stylesheet into the marker string', () => {

@@ -31,25 +31,32 @@ const chunks = (bundle: Bundle): Chunk[] =>
 /** A JS string literal safe to place inside an HTML <script> too. */
 const literal = (s: string) => JSON.stringify(s).replace(/<\/(script)/gi, '<\\/$1');
 
+const workerAssets = (bundle: Bundle): Item[] =>
+  Object.values(bundle).filter(
+    (i) => i.type === 'asset' && /\.worker-[\w-]+\.js$/.test(i.fileName),
+  );
+
+/** `new URL('…sim.worker-x.js', import.meta.url)`, as Vite writes a worker's address. */
+function workerUrl(worker: Item): RegExp {
+  // Referenced relative to the chunk (`sim.worker-x.js`) or to the base (`assets/…`).
+  const base = worker.fileName
+    .split('/')
+    .pop()!
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(
+    `new URL\\(\\s*(["'\`])[^"'\`]*?${base}\\1\\s*,\\s*import\\.meta\\.url\\s*\\)`,
+    'g',
+  );
+}
+
 export function inlineWorkers(): Plugin {
   return {
     name: 'podscope:inline-workers',
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const workers = Object.values(bundle).filter(
-        (i) => i.type === 'asset' && /\.worker-[\w-]+\.js$/.test(i.fileName),
-      );
-      workers.forEach((worker, index) => {
-        // Referenced relative to the chunk (`sim.worker-x.js`) or to the base (`assets/…`).
-        const base = worker.fileName
-          .split('/')
-          .pop()!
-          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const url = new RegExp(
-          `new URL\\(\\s*(["'\`])[^"'\`]*?${base}\\1\\s*,\\s*import\\.meta\\.url\\s*\\)`,
-          'g',
-        );
+      workerAssets(bundle).forEach((worker, index) => {
+        const url = workerUrl(worker);
         let used = false;
         for (const chunk of chunks(bundle)) {
           if (!url.test(chunk.code)) continue;
@@ -66,6 +73,42 @@ export function inlineWorkers(): Plugin {
         }
         if (!used) return this.error(`worker ${worker.fileName} is emitted but never referenced`);
         delete bundle[worker.fileName];
+      });
+    },
+  };
+}
+
+/**
+ * `workerBeside`: the `<pod-scope>` build keeps the worker as a file beside its chunks. A page on
+ * another origin cannot start a worker from that address, so the element starts a module worker
+ * from a one-line blob that imports the file by its absolute address (fetched with CORS, like
+ * the element's own chunks): the page's main thread never downloads the worker's code. Where a
+ * blob worker cannot start (a CSP without `blob:` in worker-src), the client's same-thread
+ * fallback runs, as with `inlineWorkers`.
+ */
+export function workerBeside(): Plugin {
+  return {
+    name: 'podscope:worker-beside',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      workerAssets(bundle).forEach((worker, index) => {
+        const url = workerUrl(worker);
+        let used = false;
+        for (const chunk of chunks(bundle)) {
+          if (!url.test(chunk.code)) continue;
+          url.lastIndex = 0;
+          used = true;
+          const cache = `__podscopeWorkerBoot${index}`;
+          chunk.code =
+            `let ${cache};\n` +
+            chunk.code.replace(
+              url,
+              (address) =>
+                `new URL(${cache} ??= URL.createObjectURL(new Blob(["import " + JSON.stringify(${address}.href) + ";"], { type: "text/javascript" })))`,
+            );
+        }
+        if (!used) return this.error(`worker ${worker.fileName} is emitted but never referenced`);
       });
     },
   };

@@ -34,4 +34,13 @@ export const coreEn = {
   'theme.auto': 'Auto',
   'theme.light': 'Light',
   'theme.dark': 'Dark',
+  // Buttons that open the learning tools (their texts load with them)
+  'gallery.open': 'Scenarios',
+  'gallery.loaded': 'Loaded: {title}',
+  'editor.open': 'Edit YAML',
+  'editor.loading': 'Loading the editor…',
+  'compare.open': 'Compare',
+  'lessons.open': 'Lessons',
+  /** An action and what it applies to, e.g. a button's accessible name. */
+  'lessons.labelled': '{what}: {title}',
 } as const;

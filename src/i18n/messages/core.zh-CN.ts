@@ -35,4 +35,13 @@ export const coreZh = {
   'theme.auto': '自动',
   'theme.light': '浅色',
   'theme.dark': '深色',
+  // Buttons that open the learning tools (their texts load with them)
+  'gallery.open': '场景',
+  'gallery.loaded': '已加载：{title}',
+  'editor.open': '编辑 YAML',
+  'editor.loading': '正在加载编辑器……',
+  'compare.open': '对比',
+  'lessons.open': '课程',
+  /** An action and what it applies to, e.g. a button's accessible name. */
+  'lessons.labelled': '{what}：{title}',
 } as const satisfies Record<keyof typeof coreEn, string>;

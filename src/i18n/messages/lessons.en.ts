@@ -4,12 +4,9 @@
  */
 export const lessonsEn = {
   // Lesson panel
-  'lessons.open': 'Lessons',
   'lessons.title': 'Guided lessons',
   'lessons.close': 'Close',
   'lessons.list': 'All lessons',
-  /** An action and what it applies to, e.g. a button's accessible name. */
-  'lessons.labelled': '{what}: {title}',
   'lessons.start': 'Start',
   'lessons.continue': 'Continue',
   'lessons.review': 'Review',

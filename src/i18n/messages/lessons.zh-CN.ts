@@ -2,12 +2,9 @@ import type { lessonsEn } from './lessons.en.ts';
 
 /** 引导式课程，按原文的各节组织（用自己的话写成）。术语遵循 glossary-zh.md。 */
 export const lessonsZh = {
-  'lessons.open': '课程',
   'lessons.title': '引导式课程',
   'lessons.close': '关闭',
   'lessons.list': '全部课程',
-  /** An action and what it applies to, e.g. a button's accessible name. */
-  'lessons.labelled': '{what}：{title}',
   'lessons.start': '开始',
   'lessons.continue': '继续',
   'lessons.review': '复习',

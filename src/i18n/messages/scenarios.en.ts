@@ -132,22 +132,18 @@ export const scenariosEn = {
   'topic.controllers': 'Controllers',
 
   // Gallery
-  'gallery.open': 'Scenarios',
   'gallery.title': 'Scenario gallery',
   'gallery.close': 'Close',
   'gallery.filter': 'Topic',
   'gallery.all': 'All topics',
   'gallery.load': 'Load {title}',
   'gallery.loadShort': 'Load',
-  'gallery.loaded': 'Loaded: {title}',
   'gallery.pending': 'Preview: the simulator cannot show all of this yet.',
   'gallery.count': '{count} scenarios',
 
   // Editor
-  'editor.open': 'Edit YAML',
   'editor.title': 'Manifest',
   'editor.label': 'Pod manifest (YAML)',
-  'editor.loading': 'Loading the editor…',
   'editor.apply': 'Apply',
   'editor.applyHint': 'Apply restarts the run from the beginning with this manifest.',
   'editor.applied': 'Applied: the run restarted with your manifest.',
@@ -176,7 +172,6 @@ export const scenariosEn = {
   'editor.close': 'Close',
 
   // Compare
-  'compare.open': 'Compare',
   'compare.title': 'Side by side',
   'compare.pair': 'Pair',
   'compare.left': 'Left',

@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { useT } from '../../i18n/index.ts';
+import { useT, withMessages } from '../../i18n/index.ts';
 
 /** The compare view runs its own two simulations; it loads (engine included) only when shown. */
-const ComparePanel = lazy(() => import('./ComparePanel.tsx'));
+const ComparePanel = lazy(withMessages(['scenarios'], () => import('./ComparePanel.tsx')));
 
 export interface CompareViewProps {
   /** Scenario ids to start with (default: the first pair of `comparisons`). */

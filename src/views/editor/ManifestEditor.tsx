@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { useT } from '../../i18n/index.ts';
+import { useT, withMessages } from '../../i18n/index.ts';
 
 /** CodeMirror and the YAML tooling load only when the editor is first shown (own chunk). */
-const EditorPanel = lazy(() => import('./EditorPanel.tsx'));
+const EditorPanel = lazy(withMessages(['scenarios'], () => import('./EditorPanel.tsx')));
 
 export interface ManifestEditorProps {
   /** Separates the autosaved text of several Podscope instances on one page. */

@@ -1,12 +1,12 @@
 import { lazy, Suspense, useRef, useState } from 'react';
-import { useT, type MessageKey } from '../../i18n/index.ts';
+import { useT, type MessageKey, withMessages } from '../../i18n/index.ts';
 import type { Scenario } from '../../scenarios/index.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
 import '../../styles/lessons.css';
 import { plain } from './RichText.tsx';
 
 /** The gallery and the scenario data load when the picker is first opened. */
-const GalleryDialog = lazy(() => import('./GalleryDialog.tsx'));
+const GalleryDialog = lazy(withMessages(['scenarios'], () => import('./GalleryDialog.tsx')));
 
 export interface ScenarioPickerProps {
   /** Called after a scenario was loaded into the store. */

@@ -1,8 +1,10 @@
 import { lazy, Suspense } from 'react';
-import { useT } from '../../i18n/index.ts';
+import { useT, withMessages } from '../../i18n/index.ts';
 
 /** The lessons' data and logic load when the panel is first shown. */
-const LessonPanelImpl = lazy(() => import('./LessonPanelImpl.tsx'));
+const LessonPanelImpl = lazy(
+  withMessages(['lessons', 'scenarios'], () => import('./LessonPanelImpl.tsx')),
+);
 
 export interface LessonPanelProps {
   /** Shows a Close button that calls this. */

@@ -5,8 +5,8 @@
  */
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
-import { I18nProvider, type AnyLocale } from '../../i18n/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { I18nProvider, loadLocale, loadMessages, type AnyLocale } from '../../i18n/index.ts';
 import { en } from '../../i18n/en.ts';
 import { getScenario } from '../../scenarios/index.ts';
 import { lessons } from '../../scenarios/lessons/index.ts';
@@ -55,6 +55,12 @@ function untranslated(html: string): string {
 }
 
 describe('the learning tools in the pseudo-locale', () => {
+  // The features' texts, as their lazy imports bring them (withMessages).
+  beforeAll(async () => {
+    await Promise.all([loadLocale('en'), loadLocale('zh-CN')]);
+    await loadMessages('lessons', 'scenarios');
+  });
+
   it('the bar, the lesson list and every lesson step', () => {
     expect(untranslated(render(<LearnBar />))).toBe('');
     expect(untranslated(render(<LessonPanelImpl onClose={() => {}} />))).toBe('');

@@ -18,7 +18,6 @@ import {
 import {
   appendRowChange,
   DEFAULT_EPOCH_MS,
-  describePod,
   formatEventRows,
   getPodsWatchLines,
   recordEvents,
@@ -29,6 +28,7 @@ import {
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import type { PodscopeState } from '../../store/createPodscopeStore.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
+import type * as DescribePrinterModule from '../../engine/describePrinter.ts';
 import type * as YamlPrinterModule from '../../engine/yamlPrinter.ts';
 import type { ContainerLogs, PodFrame, PodRow, SimEvent } from '../../store/types.ts';
 import { useLayout } from '../shell/layoutMode.ts';
@@ -148,6 +148,15 @@ const WatchPane = memo(function WatchPane({
   );
 });
 
+type DescribePrinter = typeof DescribePrinterModule;
+let describePrinter: Promise<DescribePrinter> | undefined;
+let describePrinterLoaded: DescribePrinter | undefined;
+/** `kubectl describe` loads the first time the describe tab opens. */
+export const loadDescribePrinter = () =>
+  (describePrinter ??= import('../../engine/describePrinter.ts').then(
+    (m) => (describePrinterLoaded = m),
+  ));
+
 const DescribePane = memo(function DescribePane({
   frame,
   events,
@@ -157,12 +166,25 @@ const DescribePane = memo(function DescribePane({
 }) {
   const t = useT();
   const nowSec = usePodscope(selectNowSec);
+  const [printer, setPrinter] = useState<DescribePrinter | undefined>(describePrinterLoaded);
+  useEffect(() => {
+    let live = true;
+    void loadDescribePrinter().then((m) => live && setPrinter(m));
+    return () => {
+      live = false;
+    };
+  }, []);
   const text = useMemo(
     () =>
-      describePod(frame.pod, kubectlEvents(events), new Date(DEFAULT_EPOCH_MS + nowSec * 1000), {
-        epochMs: DEFAULT_EPOCH_MS,
-      }),
-    [frame.pod, events, nowSec],
+      printer
+        ? printer.describePod(
+            frame.pod,
+            kubectlEvents(events),
+            new Date(DEFAULT_EPOCH_MS + nowSec * 1000),
+            { epochMs: DEFAULT_EPOCH_MS },
+          )
+        : '',
+    [printer, frame.pod, events, nowSec],
   );
   const command = commandLine('describe', frame.name);
   return (

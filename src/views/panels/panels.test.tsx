@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderToString } from 'react-dom/server';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { createPodscopeStore, type SimView } from '../../store/createPodscopeStore.ts';
 import { StoreProvider } from '../../store/StoreProvider.tsx';
-import { I18nProvider } from '../../i18n/index.ts';
+import { I18nProvider, loadLocale } from '../../i18n/index.ts';
 import type { SimEvent } from '../../store/types.ts';
-import { KubectlPanels, loadYamlPrinter } from './KubectlPanels.tsx';
+import { KubectlPanels, loadDescribePrinter, loadYamlPrinter } from './KubectlPanels.tsx';
 import { TimelineChart } from '../timeline/TimelineChart.tsx';
 import { commandLine, containerNames, kubectlEvents, logsOutput } from './terminal.ts';
 
@@ -134,6 +134,11 @@ function render(node: React.ReactNode, locale: 'en' | 'zh-CN' = 'en') {
 }
 
 describe('KubectlPanels', () => {
+  // describe and -o yaml load on demand; a server render shows what is loaded.
+  beforeAll(() =>
+    Promise.all([loadLocale('en'), loadLocale('zh-CN'), loadDescribePrinter(), loadYamlPrinter()]),
+  );
+
   it('renders ARIA tabs with the first selected and one tab stop', () => {
     const { html } = render(<KubectlPanels />);
     expect(html).toContain('role="tablist"');
@@ -151,9 +156,7 @@ describe('KubectlPanels', () => {
     expect(html).toContain('default-scheduler');
   });
 
-  it('describe, logs and YAML tabs print what kubectl prints', async () => {
-    // -o yaml loads on demand (the YAML library); a server render shows what is loaded.
-    await loadYamlPrinter();
+  it('describe, logs and YAML tabs print what kubectl prints', () => {
     expect(render(<KubectlPanels initialTab="describe" />).html).toContain(
       'Reason:       CrashLoopBackOff',
     );

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderToString } from 'react-dom/server';
 import { createSimulation } from '../../engine/index.ts';
 import { createPodscopeStore, type SimView } from '../../store/createPodscopeStore.ts';
 import { StoreProvider } from '../../store/StoreProvider.tsx';
-import { I18nProvider } from '../../i18n/index.ts';
+import { I18nProvider, loadLocale } from '../../i18n/index.ts';
 import { ProbeTable } from './ProbeTable.tsx';
 
 const MANIFEST = `apiVersion: v1
@@ -53,6 +53,8 @@ function render(untilMs: number, locale: 'en' | 'zh-CN' = 'en'): string {
 }
 
 describe('ProbeTable', () => {
+  beforeAll(() => Promise.all([loadLocale('en'), loadLocale('zh-CN')]));
+
   it('shows the liveness ticks: failures counted up to the restart', () => {
     const html = render(46_000);
     expect(html).toContain('Probe ticks');
