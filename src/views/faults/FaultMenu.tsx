@@ -4,6 +4,7 @@ import { usePodscope } from '../../store/StoreProvider.tsx';
 import type { ContainerVM, PodVM } from '../anatomy/model.ts';
 import { explainFault, faultUnavailable } from '../explain/explain.ts';
 import { usePod } from '../hooks.ts';
+import { joinSentences } from '../format.ts';
 import { Popover } from '../ui/Popover.tsx';
 import { CONTAINER_FAULTS, EXIT_CODES, POD_FAULTS, toActions, type FaultDef } from './faults.ts';
 
@@ -152,7 +153,7 @@ function FaultList({
                 )}
               </div>
               <p id={descId} className="podscope-fault-why">
-                {lines.map((m) => t(m.key, m.params)).join(' ')}
+                {joinSentences(lines.map((m) => t(m.key, m.params)))}
               </p>
             </li>
           );
