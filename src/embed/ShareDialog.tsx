@@ -2,11 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useLocale, type Locale } from '../i18n/index.ts';
 import { usePodscope } from '../store/StoreProvider.tsx';
 import { useEmbedOptions } from './EmbedContext.tsx';
-import { embedText, type EmbedMessageKey } from './messages.ts';
+import { shareText, type ShareMessageKey } from './shareMessages.ts';
 import { encodeShareFragment } from './shareLink.ts';
 import { buildSnippets, type Snippets } from './snippets.ts';
 
-const FIELDS: readonly { key: keyof Snippets; label: EmbedMessageKey; rows: number }[] = [
+const FIELDS: readonly { key: keyof Snippets; label: ShareMessageKey; rows: number }[] = [
   { key: 'link', label: 'share.link', rows: 2 },
   { key: 'iframe', label: 'share.iframe', rows: 3 },
   { key: 'element', label: 'share.element', rows: 5 },
@@ -30,7 +30,7 @@ function currentAppUrl(fallback: string): string {
  */
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const locale = useLocale();
-  const t = (key: EmbedMessageKey) => embedText(locale, key);
+  const t = (key: ShareMessageKey) => shareText(locale, key);
   const run = usePodscope((s) => s.run);
   const nowMs = usePodscope((s) => Math.round(s.frame?.nowMs ?? 0));
   const speed = usePodscope((s) => s.frame?.speed ?? 1);

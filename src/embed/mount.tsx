@@ -233,6 +233,7 @@ export function mountPodscope(element: HTMLElement, options: MountOptions = {}):
                 noLearn={embedOptions.embed}
                 headerActions={headerActions}
                 present={options.present ?? false}
+                embedded={embedOptions.embed}
               />
             </Shell>
           </EmbedContext.Provider>

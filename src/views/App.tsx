@@ -9,12 +9,17 @@ import { LearnBar } from './lessons/LearnBar.tsx';
 import { Motion } from './motion.tsx';
 import { Header } from './shell/Header.tsx';
 import { LayoutContext, useLayoutOf } from './shell/layoutMode.ts';
+import { spacePlays } from './shell/firstRun.ts';
+import { FirstRunHint, useFirstRun } from './shell/Onboarding.tsx';
 import { PresenterBar, usePresenter } from './shell/Presenter.tsx';
 import { TimelineChart } from './timeline/TimelineChart.tsx';
 import { LayerContext } from './ui/layer.ts';
 
 // The kubectl panels carry kubectl's printers (and a YAML serializer): they load right after
 // first paint, in their own chunk, to keep the first load small.
+// The `?` key help loads when first opened.
+const KeyHelp = lazy(() => import('./shell/KeyHelp.tsx').then((m) => ({ default: m.KeyHelp })));
+
 const KubectlPanels = lazy(() =>
   import('./panels/KubectlPanels.tsx').then((m) => ({ default: m.KubectlPanels })),
 );
@@ -30,6 +35,8 @@ export interface AppSlots {
   headerActions?: ReactNode;
   /** Opens in presenter mode (`?present=1`). */
   present?: boolean;
+  /** An embed (iframe `?embed=1`, `<pod-scope>`): the first-run hint only while in use. */
+  embedded?: boolean;
 }
 
 /**
@@ -37,7 +44,14 @@ export interface AppSlots {
  * faults and the timeline. Everything is scoped under `.podscope-root`; nothing touches
  * <html> or <body>.
  */
-export function App({ panels, timeline, noLearn, headerActions, present }: AppSlots = {}) {
+export function App({
+  panels,
+  timeline,
+  noLearn,
+  headerActions,
+  present,
+  embedded,
+}: AppSlots = {}) {
   const locale = usePodscope((s) => s.locale);
   const theme = usePodscope((s) => s.theme);
   const [layer, setLayer] = useState<HTMLElement | null>(null);
@@ -51,12 +65,39 @@ export function App({ panels, timeline, noLearn, headerActions, present }: AppSl
   }, []);
   const presenter = usePresenter(rootRef, present ?? false);
   const t = translatorFor(locale);
+  const firstRun = useFirstRun(rootRef, {
+    embedded: embedded ?? false,
+    presenting: presenter.active,
+  });
+  const [help, setHelp] = useState(false);
+  const helpReturn = useRef<HTMLElement | null>(null);
+  const openHelp = useCallback(() => {
+    const root = rootRef.current;
+    const active = (root?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement;
+    helpReturn.current = active instanceof HTMLElement ? active : root;
+    setHelp(true);
+  }, []);
+  const closeHelp = useCallback(() => {
+    setHelp(false);
+    // The dialog leaves the page: focus goes back where it was (or to the instance).
+    requestAnimationFrame(() => {
+      const back = helpReturn.current;
+      (back?.isConnected ? back : rootRef.current)?.focus();
+    });
+  }, []);
   const onKey = useCallback(
     (e: KeyboardEvent | React.KeyboardEvent) => {
+      // A modal dialog keeps its keys (Escape closes it, not presenter mode).
+      if ((e.target as HTMLElement).closest?.('dialog, [role="dialog"]')) return;
       if (presenter.onKey(e)) return;
+      if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target)) {
+        e.preventDefault();
+        openHelp();
+        return;
+      }
       onShortcut(e, rootRef.current);
     },
-    [presenter],
+    [presenter, openHelp],
   );
   // Shortcuts also work while the pointer is over the instance (never page-global).
   useEffect(() => {
@@ -91,15 +132,16 @@ export function App({ panels, timeline, noLearn, headerActions, present }: AppSl
         data-drawer={layout.mode === 'wide' ? undefined : drawerOpen ? 'open' : 'closed'}
         data-theme={theme}
         data-contrast={presenter.contrast ? 'high' : undefined}
+        data-first-run={firstRun.shown || undefined}
         lang={locale === 'pseudo' ? 'en' : locale}
         onKeyDown={onKey}
       >
         <LayoutContext.Provider value={layout}>
           <LayerContext.Provider value={layer}>
             <Motion>
-              <Header actions={headerActions} onPresent={presenter.enter} />
+              <Header actions={headerActions} onPresent={presenter.enter} onHelp={openHelp} />
               <PresenterBar presenter={presenter} />
-              {!noLearn && <LearnBar />}
+              {!noLearn && <LearnBar hint={<FirstRunHint firstRun={firstRun} withStories />} />}
               <ErrorBanner />
               <main className="podscope-main">
                 <Anatomy />
@@ -114,9 +156,17 @@ export function App({ panels, timeline, noLearn, headerActions, present }: AppSl
               <footer className="podscope-bottom">
                 <PlaybackControls />
                 <FaultBar />
-                <div className="podscope-timeline-slot">{timeline ?? <TimelineChart />}</div>
+                <div className="podscope-timeline-slot">
+                  {noLearn && <FirstRunHint firstRun={firstRun} withStories={false} />}
+                  {timeline ?? <TimelineChart />}
+                </div>
               </footer>
               <LiveRegion />
+              {help && (
+                <Suspense fallback={null}>
+                  <KeyHelp root={rootRef} onClose={closeHelp} />
+                </Suspense>
+              )}
             </Motion>
           </LayerContext.Provider>
         </LayoutContext.Provider>
@@ -126,15 +176,30 @@ export function App({ panels, timeline, noLearn, headerActions, present }: AppSl
   );
 }
 
+const typing = (el: EventTarget | null) =>
+  el instanceof HTMLElement &&
+  (/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) ||
+    el.isContentEditable ||
+    !!el.closest('.cm-editor'));
+
 /**
  * One-key shortcuts: a control that declares `data-shortcut="k"` is clicked when K is pressed
  * anywhere in this instance, except while typing or inside a popover (which has its own keys).
+ * Space plays/pauses unless the focused element uses Space itself (a button is still clicked).
  */
 function onShortcut(e: KeyboardEvent | React.KeyboardEvent, root: HTMLElement | null) {
   if (!root || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
   const target = e.target as HTMLElement;
   if (/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) || target.isContentEditable) return;
   if (target.closest('.podscope-popover, [role="dialog"], [role="menu"], .cm-editor')) return;
+  if (e.key === ' ') {
+    if (e.shiftKey || !spacePlays(focusInfo(target, root))) return;
+    const play = root.querySelector<HTMLButtonElement>('[data-shortcut="p"]:not(:disabled)');
+    if (!play) return;
+    e.preventDefault();
+    play.click();
+    return;
+  }
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   const control = root.querySelector<HTMLButtonElement>(
     `[data-shortcut="${CSS.escape(key)}"]:not(:disabled)`,
@@ -142,6 +207,17 @@ function onShortcut(e: KeyboardEvent | React.KeyboardEvent, root: HTMLElement | 
   if (!control) return;
   e.preventDefault();
   control.click();
+}
+
+/** What Space would do on `el` (the instance's root and the page's body have no use for it). */
+function focusInfo(el: HTMLElement, root: HTMLElement) {
+  const own = el !== root && el !== el.ownerDocument.body;
+  return {
+    tagName: own ? el.tagName : 'DIV',
+    role: own ? el.getAttribute('role') : null,
+    editable: el.isContentEditable,
+    scrollable: own && el.tabIndex >= 0 && el.scrollHeight > el.clientHeight + 1,
+  };
 }
 
 function ErrorBanner() {

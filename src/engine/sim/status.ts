@@ -70,10 +70,19 @@ function imageId(ref: string): string {
   return id;
 }
 
-function computeImageId(ref: string): string {
-  const repo = ref.split('@')[0]!.replace(/:[^/:]+$/, '');
-  const h = hashString(ref).toString(16).padStart(8, '0');
-  return `${repo}@sha256:${h.repeat(8)}`;
+/**
+ * The runtime's image ID: `repository@sha256:<64 hex>`. A reference pinned by digest keeps its
+ * digest; otherwise the digest is made up, deterministically, from the reference (eight
+ * differently salted FNV-1a words, so no pattern repeats).
+ */
+export function computeImageId(ref: string): string {
+  const at = ref.indexOf('@');
+  const repo = (at < 0 ? ref : ref.slice(0, at)).replace(/:[^/:]+$/, '');
+  const pinned = at < 0 ? undefined : ref.slice(at + 1);
+  if (pinned && /^sha256:[0-9a-f]{64}$/.test(pinned)) return `${repo}@${pinned}`;
+  let hex = '';
+  for (let i = 0; i < 8; i++) hex += hashString(`${i}:${ref}`).toString(16).padStart(8, '0');
+  return `${repo}@sha256:${hex}`;
 }
 
 const terminatedStates = new WeakMap<

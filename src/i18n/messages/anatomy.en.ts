@@ -200,6 +200,8 @@ export const anatomyEn = {
   'explain.why.whereInit':
     'It is an init container: the Pod stays Pending and no app container starts meanwhile.',
   'explain.why.whereApp': 'The other containers keep running.',
+  'explain.why.whereOnly':
+    "It is the Pod's only container, so nothing of the app runs during the wait; the Pod keeps its sandbox and its IP.",
   'explain.why.crashLoop':
     'The container exited and will be restarted (restartPolicy {policy}), but the kubelet waits first: 10 s, 20 s, 40 s … at most 5 min between tries, all in cluster time. The ring shows the wait.',
   'explain.why.error': 'The container exited with a non-zero code; the runtime reports {reason}.',

@@ -192,6 +192,7 @@ export const anatomyZh = {
   'explain.concept.termination': 'Pod 的终止',
   'explain.why.whereInit': '这是 Init 容器：Pod 保持 Pending，期间不会启动任何应用容器。',
   'explain.why.whereApp': '其他容器继续运行。',
+  'explain.why.whereOnly': '它是 Pod 中唯一的容器，等待期间应用完全没有运行；Pod 保留其沙箱和 IP。',
   'explain.why.crashLoop':
     '容器已退出，并且会被重启（restartPolicy {policy}），但 kubelet 先等待：10 秒、20 秒、40 秒……两次尝试之间最多 5 分钟，全部按集群时间计算。圆环显示剩余的等待时间。',
   'explain.why.error': '容器以非零退出码退出；运行时报告 {reason}。',

@@ -178,6 +178,21 @@ describe('explainStatus', () => {
     );
   });
 
+  it('says the other containers keep running only when there are others', () => {
+    // web and the log-agent sidecar: there is another container that runs.
+    const two = pod('Always');
+    expect(keys(explainStatus('container', 'CrashLoopBackOff', two, 'app').body)).toContain(
+      'explain.why.whereApp',
+    );
+    // The pod's only container (its init containers run to completion first).
+    const p = podFixture();
+    p.spec!.initContainers = p.spec!.initContainers!.filter((x) => x.restartPolicy !== 'Always');
+    const one = buildPod(podInputFixture(p));
+    const body = keys(explainStatus('container', 'CrashLoopBackOff', one, 'app').body);
+    expect(body).toContain('explain.why.whereOnly');
+    expect(body).not.toContain('explain.why.whereApp');
+  });
+
   it('explains READY and RESTARTS', () => {
     const p = pod('Always');
     expect(explainStatus('ready', '1/2', p).body[0]).toEqual({

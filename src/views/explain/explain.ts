@@ -187,7 +187,13 @@ export function docUrl(path: string, locale: string): string {
 function reasonBody(reason: string, ctx: { pod?: PodVM; init?: boolean }): StatusExplanation {
   const gotchas: Msg[] = [];
   const pod = ctx.pod;
-  const where = ctx.init ? msg('explain.why.whereInit') : msg('explain.why.whereApp');
+  // "The other containers keep running" only when there are others that run (apps, sidecars).
+  const running = pod?.containers.filter((c) => c.kind !== 'init').length ?? 2;
+  const where = ctx.init
+    ? msg('explain.why.whereInit')
+    : running > 1
+      ? msg('explain.why.whereApp')
+      : msg('explain.why.whereOnly');
   switch (reason) {
     case 'CrashLoopBackOff':
       gotchas.push(msg('explain.gotcha.exitZeroLoops'), msg('explain.gotcha.firstRestart'));

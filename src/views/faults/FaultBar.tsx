@@ -3,6 +3,7 @@ import { useT } from '../../i18n/index.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
 import { explainFault, type FaultKind } from '../explain/explain.ts';
 import { anatomyOf, podOf, useStableSelect } from '../hooks.ts';
+import { joinSentences } from '../format.ts';
 import { useLayout } from '../shell/layoutMode.ts';
 import { toActions, type FaultDef } from './faults.ts';
 
@@ -76,9 +77,9 @@ export const FaultBar = memo(function FaultBar() {
         },
   ];
   const explain = (kind: FaultKind) =>
-    explainFault(kind, { pod: target, nodeName: node })
-      .map((m) => t(m.key, m.params))
-      .join(' ');
+    joinSentences(
+      explainFault(kind, { pod: target, nodeName: node }).map((m) => t(m.key, m.params)),
+    );
 
   return (
     <div

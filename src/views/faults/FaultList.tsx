@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState, type RefObject } from 'react';
+import { joinSentences } from '../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
 import type { ContainerVM, PodVM } from '../anatomy/model.ts';
@@ -117,7 +118,7 @@ function FaultList({
                 )}
               </div>
               <p id={descId} className="podscope-fault-why">
-                {lines.map((m) => t(m.key, m.params)).join(' ')}
+                {joinSentences(lines.map((m) => t(m.key, m.params)))}
               </p>
             </li>
           );

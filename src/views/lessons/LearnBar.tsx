@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { CompareView } from '../compare/CompareView.tsx';
 import { ManifestEditor } from '../editor/ManifestEditor.tsx';
@@ -13,13 +13,15 @@ export interface LearnBarProps {
   storageKey?: string;
   /** The panel open at first. */
   initial?: Panel;
+  /** Shown at the end of the bar (the first-run hint). */
+  hint?: ReactNode;
 }
 
 /**
  * One place for the learning tools: the scenario gallery, and toggles for the lessons, the YAML
  * editor and the side-by-side compare. Each panel (and its code) loads when first opened.
  */
-export function LearnBar({ storageKey, initial }: LearnBarProps) {
+export function LearnBar({ storageKey, initial, hint }: LearnBarProps) {
   const t = useT();
   const [open, setOpen] = useState<Panel | undefined>(initial);
   const toggle = (p: Panel) => setOpen((cur) => (cur === p ? undefined : p));
@@ -53,6 +55,7 @@ export function LearnBar({ storageKey, initial }: LearnBarProps) {
             {b.label}
           </button>
         ))}
+        {hint}
       </div>
       {open && (
         <div className="podscope-learn-panel">

@@ -10,6 +10,7 @@ import { usePodscope } from '../../store/StoreProvider.tsx';
 import '../../styles/lessons.css';
 import { plain, RichText } from '../gallery/RichText.tsx';
 import { loadProgress, saveProgress, withStepDone, type Progress } from './progress.ts';
+import { sentenceGap } from '../format.ts';
 
 import type { LessonPanelProps } from './LessonPanel.tsx';
 
@@ -173,6 +174,7 @@ function StepView({
   const playing = usePodscope((s) => !!s.frame?.playing);
 
   const [choice, setChoice] = useState<number>();
+  const verdict = t(choice === step.answer ? 'lessons.right' : 'lessons.wrong');
   const [played, setPlayed] = useState(false);
   const [acted, setActed] = useState(false);
   const [done, setDone] = useState(false);
@@ -270,7 +272,8 @@ function StepView({
         </fieldset>
         {choice !== undefined && (
           <p className="podscope-lesson-verdict" data-right={choice === step.answer}>
-            <strong>{t(choice === step.answer ? 'lessons.right' : 'lessons.wrong')}</strong>{' '}
+            <strong>{verdict}</strong>
+            {sentenceGap(verdict)}
             <RichText text={t(k('why'))} />
           </p>
         )}

@@ -14,9 +14,12 @@ const THEME_SIGN: Record<Theme, string> = { auto: '◐', light: '☀', dark: '�
 export const Header = memo(function Header({
   actions,
   onPresent,
+  onHelp,
 }: {
   actions?: ReactNode;
   onPresent?: () => void;
+  /** Opens the key help (also the `?` key). */
+  onHelp?: () => void;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -31,6 +34,21 @@ export const Header = memo(function Header({
       <p className="podscope-tagline">{t('app.tagline')}</p>
       <span className="podscope-header-spacer" />
       {actions}
+      {onHelp && (
+        <button
+          type="button"
+          className="podscope-btn podscope-help-btn"
+          onClick={onHelp}
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          title={t('help.openHint')}
+        >
+          {t('help.open')}
+          <kbd className="podscope-kbd podscope-keyhint" aria-hidden="true">
+            ?
+          </kbd>
+        </button>
+      )}
       {onPresent && (
         <button
           type="button"

@@ -119,7 +119,8 @@ export const ContainerNode = memo(function ContainerNode({ data }: NodeProps<Ana
             {c.reason}
           </m.span>
         </WhyStatus>
-        {c.state === 'running' && (
+        {/* Readiness is a running app container's or sidecar's; init containers have none. */}
+        {c.state === 'running' && c.kind !== 'init' && (
           <span className={`podscope-chip ${c.ready ? 'podscope-tone-ok' : 'podscope-tone-warn'}`}>
             {c.ready ? t('anatomy.ready') : t('anatomy.notReady')}
           </span>

@@ -13,14 +13,29 @@ export const VolumeNode = memo(function VolumeNode({ data }: NodeProps<AnatomyNo
   if (!v) return null;
   if (data.detail === 'compact' || data.detail === 'narrow') {
     const names = v.mounts.map((mt) => mt.container).join(', ');
+    // What is in it, in one line beside its name (the volume's data, not a container's view).
+    const first = v.files[0];
+    const more = v.files.length - 1;
     return (
       <section
         className="podscope-volume podscope-volume--compact"
         aria-label={`${v.type} ${v.name}`}
-        title={v.mounts.map((mt) => `${mt.container}:${mt.mountPath}`).join('\n')}
+        title={[
+          ...v.mounts.map((mt) => `${mt.container}:${mt.mountPath}`),
+          ...v.files.map((f) => `${f.path}${f.size !== undefined ? ` · ${f.size} B` : ''}`),
+        ].join('\n')}
       >
         <h3>
           <span className="podscope-volume-type">{v.type}</span> {v.name}
+          {first && (
+            <>
+              {' · '}
+              <code className="podscope-volume-file">
+                {first.path}
+                {more > 0 ? ` +${more}` : ''}
+              </code>
+            </>
+          )}
         </h3>
         <p className="podscope-volume-note">{t('anatomy.volume.mountedBy', { names })}</p>
       </section>
@@ -42,7 +57,7 @@ export const VolumeNode = memo(function VolumeNode({ data }: NodeProps<AnatomyNo
         ))}
       </ul>
       {v.files.length > 0 ? (
-        <ul className="podscope-volume-files" aria-label={t('anatomy.volume.files')}>
+        <ul className="podscope-volume-files">
           {v.files.slice(0, 3).map((f) => (
             <li key={f.path}>
               <code>
