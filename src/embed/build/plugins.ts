@@ -49,31 +49,55 @@ function workerUrl(worker: Item): RegExp {
   );
 }
 
+/**
+ * Rewrites every chunk's `new URL('…worker-x.js', import.meta.url)` for each emitted worker:
+ * `prelude` is put before the chunk, `replace` gives the new expression (from the original one).
+ * A worker emitted but referenced nowhere is an error. Returns the workers it rewrote.
+ */
+function rewriteWorkerUrls(
+  bundle: Bundle,
+  fail: (message: string) => never,
+  rewrite: (
+    worker: Item,
+    index: number,
+  ) => { prelude: string; replace: (address: string) => string },
+): Item[] {
+  const workers = workerAssets(bundle);
+  workers.forEach((worker, index) => {
+    const url = workerUrl(worker);
+    const { prelude, replace } = rewrite(worker, index);
+    let used = false;
+    for (const chunk of chunks(bundle)) {
+      if (!url.test(chunk.code)) continue;
+      url.lastIndex = 0;
+      used = true;
+      chunk.code = prelude + chunk.code.replace(url, replace);
+    }
+    if (!used) fail(`worker ${worker.fileName} is emitted but never referenced`);
+  });
+  return workers;
+}
+
 export function inlineWorkers(): Plugin {
   return {
     name: 'podscope:inline-workers',
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      workerAssets(bundle).forEach((worker, index) => {
-        const url = workerUrl(worker);
-        let used = false;
-        for (const chunk of chunks(bundle)) {
-          if (!url.test(chunk.code)) continue;
-          url.lastIndex = 0;
-          used = true;
+      const inlined = rewriteWorkerUrls(
+        bundle,
+        (m) => this.error(m),
+        (worker, index) => {
           const source = `__podscopeWorker${index}`;
           const cache = `__podscopeWorkerUrl${index}`;
-          chunk.code =
-            `const ${source} = ${literal(text(worker))};\nlet ${cache};\n` +
-            chunk.code.replace(
-              url,
+          return {
+            prelude: `const ${source} = ${literal(text(worker))};\nlet ${cache};\n`,
+            replace: () =>
               `new URL(${cache} ??= URL.createObjectURL(new Blob([${source}], { type: "text/javascript" })))`,
-            );
-        }
-        if (!used) return this.error(`worker ${worker.fileName} is emitted but never referenced`);
-        delete bundle[worker.fileName];
-      });
+          };
+        },
+      );
+      for (const worker of inlined) delete bundle[worker.fileName];
     },
   };
 }
@@ -92,24 +116,18 @@ export function workerBeside(): Plugin {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      workerAssets(bundle).forEach((worker, index) => {
-        const url = workerUrl(worker);
-        let used = false;
-        for (const chunk of chunks(bundle)) {
-          if (!url.test(chunk.code)) continue;
-          url.lastIndex = 0;
-          used = true;
+      rewriteWorkerUrls(
+        bundle,
+        (m) => this.error(m),
+        (_worker, index) => {
           const cache = `__podscopeWorkerBoot${index}`;
-          chunk.code =
-            `let ${cache};\n` +
-            chunk.code.replace(
-              url,
-              (address) =>
-                `new URL(${cache} ??= URL.createObjectURL(new Blob(["import " + JSON.stringify(${address}.href) + ";"], { type: "text/javascript" })))`,
-            );
-        }
-        if (!used) return this.error(`worker ${worker.fileName} is emitted but never referenced`);
-      });
+          return {
+            prelude: `let ${cache};\n`,
+            replace: (address) =>
+              `new URL(${cache} ??= URL.createObjectURL(new Blob(["import " + JSON.stringify(${address}.href) + ";"], { type: "text/javascript" })))`,
+          };
+        },
+      );
     },
   };
 }
