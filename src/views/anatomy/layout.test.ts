@@ -199,8 +199,16 @@ describe('the init gate', () => {
     }
   });
 
-  it('the view model carries the Initialized condition', () => {
-    const pod = buildAnatomy(frameFixture()).nodes.flatMap((n) => n.pods)[0]!;
-    expect(typeof pod.initialized).toBe('boolean');
+  it('opens from the pod’s Initialized condition, and only when it is True', () => {
+    const initialized = (conditions?: { type: string; status: string }[]) =>
+      buildAnatomy(
+        frameFixture(0, [
+          podInputFixture(podFixture({ status: { phase: 'Pending', conditions } })),
+        ]),
+      ).nodes.flatMap((n) => n.pods)[0]!.initialized;
+    expect(initialized([{ type: 'Initialized', status: 'True' }])).toBe(true);
+    expect(initialized([{ type: 'Initialized', status: 'False' }])).toBe(false);
+    expect(initialized([{ type: 'Ready', status: 'True' }])).toBe(false);
+    expect(initialized(undefined)).toBe(false);
   });
 });

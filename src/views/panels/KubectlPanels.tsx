@@ -445,6 +445,24 @@ export function KubectlPanels({ initialTab, children }: KubectlPanelsProps) {
   const frame = pods.find((p) => p.name === podPick) ?? pods[0];
   const podEvents = useMemo(() => eventsAbout(events, frame?.name), [events, frame?.name]);
 
+  /** The selected tab's content (nothing while the drawer is closed). */
+  const pane = (): ReactNode => {
+    if (!open) return null;
+    if (current === 'watch')
+      return <WatchPane history={history} row={rows.find((r) => r.name === frame?.name)} />;
+    if (!frame) return <p className="podscope-panels-note">{t('panels.noPod')}</p>;
+    switch (current) {
+      case 'describe':
+        return <DescribePane frame={frame} events={podEvents} />;
+      case 'logs':
+        return <LogsPane key={frame.name} frame={frame} />;
+      case 'yaml':
+        return <YamlPane frame={frame} />;
+      case 'events':
+        return <EventsTable podName={frame.name} events={podEvents} />;
+    }
+  };
+
   return (
     <section className="podscope-panels" aria-label={t('panels.region')}>
       <div className="podscope-panels-head">
@@ -493,20 +511,7 @@ export function KubectlPanels({ initialTab, children }: KubectlPanelsProps) {
         aria-labelledby={`${idBase}-tab-${current}`}
         hidden={!open}
       >
-        {open && current === 'watch' && (
-          <WatchPane history={history} row={rows.find((r) => r.name === frame?.name)} />
-        )}
-        {open && current !== 'watch' && !frame && (
-          <p className="podscope-panels-note">{t('panels.noPod')}</p>
-        )}
-        {open && current === 'describe' && frame && (
-          <DescribePane frame={frame} events={podEvents} />
-        )}
-        {open && current === 'logs' && frame && <LogsPane key={frame.name} frame={frame} />}
-        {open && current === 'yaml' && frame && <YamlPane frame={frame} />}
-        {open && current === 'events' && frame && (
-          <EventsTable podName={frame.name} events={podEvents} />
-        )}
+        {pane()}
       </div>
       {!inDrawer && (
         <div data-podscope-panel="events">

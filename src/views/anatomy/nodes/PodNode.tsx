@@ -15,6 +15,9 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<AnatomyNode>) {
   const row = useRow(data.podName);
   if (!pod) return null;
   const status = row?.status ?? pod.phase;
+  const goneNote = pod.owner
+    ? t('anatomy.pod.goneOwned', { owner: pod.owner })
+    : t('anatomy.pod.goneBare');
   return (
     <section
       className={`podscope-pod${pod.gone ? ' podscope-pod--gone' : ''}${pod.deleting ? ' podscope-pod--deleting' : ''}`}
@@ -65,18 +68,8 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<AnatomyNode>) {
           <code className="podscope-pod-policy">restartPolicy: {pod.restartPolicy}</code>
           {pod.gone ? (
             // Gone: what happens next takes the place of the owner and the (useless) buttons.
-            <span
-              className="podscope-pod-gone"
-              role="note"
-              title={
-                pod.owner
-                  ? t('anatomy.pod.goneOwned', { owner: pod.owner })
-                  : t('anatomy.pod.goneBare')
-              }
-            >
-              {pod.owner
-                ? t('anatomy.pod.goneOwned', { owner: pod.owner })
-                : t('anatomy.pod.goneBare')}
+            <span className="podscope-pod-gone" role="note" title={goneNote}>
+              {goneNote}
             </span>
           ) : (
             <>
