@@ -76,22 +76,23 @@ export function FirstRunHint({
   const t = useT();
   if (!firstRun.shown) return null;
   return (
-    <div
+    // A landmark of its own (axe: all content in landmarks); the note inside names it.
+    <aside
       className={`podscope-hint ${withStories ? 'podscope-hint--bar' : 'podscope-hint--float'}`}
-      role="note"
-      aria-label={t('hint.label')}
     >
-      <span className="podscope-hint-text">
-        {withStories ? t('hint.playOrStory') : t('hint.play')}
-      </span>
-      <span className="podscope-hint-keys podscope-keyhint">{t('hint.keys')}</span>
-      <button
-        type="button"
-        className="podscope-btn podscope-btn--small podscope-hint-close"
-        onClick={firstRun.dismiss}
-      >
-        {t('hint.dismiss')}
-      </button>
-    </div>
+      <div className="podscope-hint-body" role="note" aria-label={t('hint.label')}>
+        <span className="podscope-hint-text">
+          {withStories ? t('hint.playOrStory') : t('hint.play')}
+        </span>
+        <span className="podscope-hint-keys podscope-keyhint">{t('hint.keys')}</span>
+        <button
+          type="button"
+          className="podscope-btn podscope-btn--small podscope-hint-close"
+          onClick={firstRun.dismiss}
+        >
+          {t('hint.dismiss')}
+        </button>
+      </div>
+    </aside>
   );
 }
