@@ -91,6 +91,17 @@ test.describe('iframe + postMessage API', () => {
       .poll(async () => (await received(page)).filter((m) => m.type === 'state').at(-1)?.nowMs ?? 0)
       .toBeGreaterThan(1000);
     await send(page, { source: 'podscope', type: 'pause' });
+    // the pause is a message too: let what the frame posted before it arrive
+    await expect(frame.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    let settled = -1;
+    await expect
+      .poll(async () => {
+        const n = (await received(page)).length;
+        const same = n === settled;
+        settled = n;
+        return same;
+      })
+      .toBe(true);
     const events = (await received(page)).filter((m) => m.type === 'event').map((m) => m.event!);
     expect(events[0]!.reason).toBe('Scheduled');
     // each event once, in time order
@@ -102,6 +113,9 @@ test.describe('iframe + postMessage API', () => {
     await send(page, { source: 'podscope', type: 'seek', ms: 0 });
     await expect(frame.getByRole('status', { name: 'Cluster time' })).toHaveText('0:00');
     const afterSeek = (await received(page)).slice(before);
+    const seen = new Set(events.map((e) => JSON.stringify(e)));
+    const resent = afterSeek.filter((m) => m.type === 'event' && seen.has(JSON.stringify(m.event)));
+    expect(resent).toEqual([]);
     expect(afterSeek.filter((m) => m.type === 'event')).toEqual([]);
 
     // dispatch an engine action: a new future with new events
