@@ -11,13 +11,16 @@ import { Header } from './shell/Header.tsx';
 import { LayoutContext, useLayoutOf } from './shell/layoutMode.ts';
 import { spacePlays } from './shell/firstRun.ts';
 import { FirstRunHint, useFirstRun } from './shell/Onboarding.tsx';
-import { PresenterBar, usePresenter } from './shell/Presenter.tsx';
+import { usePresenter } from './shell/Presenter.tsx';
 import { TimelineChart } from './timeline/TimelineChart.tsx';
 import { LayerContext } from './ui/layer.ts';
 
 // The kubectl panels carry kubectl's printers (and a YAML serializer): they load right after
 // first paint, in their own chunk, to keep the first load small.
 // The `?` key help loads when first opened.
+const PresenterBar = lazy(() =>
+  import('./shell/PresenterBar.tsx').then((m) => ({ default: m.PresenterBar })),
+);
 const KeyHelp = lazy(() => import('./shell/KeyHelp.tsx').then((m) => ({ default: m.KeyHelp })));
 
 const KubectlPanels = lazy(() =>
@@ -140,7 +143,11 @@ export function App({
           <LayerContext.Provider value={layer}>
             <Motion>
               <Header actions={headerActions} onPresent={presenter.enter} onHelp={openHelp} />
-              <PresenterBar presenter={presenter} />
+              {presenter.active && (
+                <Suspense fallback={null}>
+                  <PresenterBar presenter={presenter} />
+                </Suspense>
+              )}
               {!noLearn && <LearnBar hint={<FirstRunHint firstRun={firstRun} withStories />} />}
               <ErrorBanner />
               <main className="podscope-main">

@@ -5,9 +5,7 @@
  * `B` blanks the screen, Escape leaves. `M` enters and leaves.
  */
 import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
-import { useT } from '../../i18n/index.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
-import { formatClock } from '../format.ts';
 
 export interface Presenter {
   active: boolean;
@@ -108,33 +106,4 @@ export function usePresenter(root: RefObject<HTMLElement | null>, initial: boole
       onKey,
     };
   }, [active, contrast, blank, enter, leave, onKey]);
-}
-
-/** The presenter's own strip: the large clock, high contrast and the way out. */
-export function PresenterBar({ presenter }: { presenter: Presenter }) {
-  const t = useT();
-  const clock = usePodscope((s) => formatClock(s.frame?.nowMs ?? 0));
-  if (!presenter.active) return null;
-  return (
-    <div className="podscope-presenter" role="toolbar" aria-label={t('present.toolbar')}>
-      <output className="podscope-presenter-clock" aria-label={t('controls.clock')}>
-        {clock}
-      </output>
-      <span className="podscope-presenter-keys podscope-keyhint">{t('present.keys')}</span>
-      <button
-        type="button"
-        className="podscope-btn"
-        aria-pressed={presenter.contrast}
-        onClick={() => presenter.setContrast(!presenter.contrast)}
-      >
-        {t('present.contrast')}
-      </button>
-      <button type="button" className="podscope-btn" onClick={presenter.leave}>
-        {t('present.leave')}
-      </button>
-      {presenter.blank && (
-        <div className="podscope-blank" aria-label={t('present.blanked')} role="img" />
-      )}
-    </div>
-  );
 }
