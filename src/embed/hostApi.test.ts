@@ -28,6 +28,7 @@ function frame(partial: Partial<Frame>): Frame {
     logs: null,
     actions: null,
     lanes: null,
+    watch: null,
     ...partial,
   };
 }

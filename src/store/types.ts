@@ -19,4 +19,5 @@ export type {
   TimedAction,
   V1Node,
   V1Pod,
+  WatchLine,
 } from '../worker/protocol.ts';

@@ -5,12 +5,12 @@
  */
 import { eventsSince, type SimLike } from './engine.ts';
 import type { LaneTracker } from './lanes.ts';
+import { toPodRows, type WatchTracker } from './watch.ts';
 import {
   LOG_LINE_CAP,
   type ContainerLogs,
   type Frame,
   type PodFrame,
-  type PodRow,
   type TimedAction,
   type V1Pod,
 } from './protocol.ts';
@@ -43,7 +43,10 @@ export class FrameBuilder {
   private podsSig = '';
   private nodesSig = '';
 
-  constructor(private readonly lanes: LaneTracker) {}
+  constructor(
+    private readonly lanes: LaneTracker,
+    private readonly watch: WatchTracker,
+  ) {}
 
   /** The run's actions changed (load, dispatch, fork). */
   actionsChanged(): void {
@@ -100,13 +103,7 @@ export class FrameBuilder {
       this.refreshedAtMs = sim.nowMs;
     }
 
-    const rowsNow = sim.printRows().map((r): PodRow => ({
-      name: r.name,
-      ready: r.ready,
-      status: r.status,
-      restarts: String(r.restarts),
-      age: r.age,
-    }));
+    const rowsNow = toPodRows(sim.printRows());
     const sig = JSON.stringify(rowsNow);
     const rows = sig === this.rowsSig ? null : rowsNow;
     this.rowsSig = sig;
@@ -128,6 +125,7 @@ export class FrameBuilder {
       logs,
       actions,
       lanes: this.lanes.takeDelta(),
+      watch: this.watch.takeDelta(),
     };
   }
 

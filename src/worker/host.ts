@@ -91,6 +91,7 @@ export function createHost(env: HostEnv, opts: HostOptions): Host {
           logs: null,
           actions: null,
           lanes: null,
+          watch: null,
         },
       });
       return;

@@ -12,6 +12,7 @@ import type {
   SimEvent,
   TimedAction,
   V1Node,
+  WatchLine,
 } from './protocol.ts';
 
 export interface SimView {
@@ -36,6 +37,10 @@ export interface SimView {
   actions: TimedAction[];
   /** One per (pod, container), in first-seen order; segments cover 0…horizonMs. */
   lanes: Lane[];
+  /** `get pods -w` lines over 0…horizonMs, oldest first; print those with atMs ≤ nowMs. */
+  watch: WatchLine[];
+  /** The watch's header line, padded as printed with the first rows ('' before any). */
+  watchHeader: string;
 }
 
 export function emptyView(): SimView {
@@ -54,6 +59,8 @@ export function emptyView(): SimView {
     logs: {},
     actions: [],
     lanes: [],
+    watch: [],
+    watchHeader: '',
   };
 }
 
@@ -85,6 +92,13 @@ export function mergeFrame(view: SimView, f: Frame): SimView {
       else lanes.push(lane);
     }
   }
+  const watch = !f.watch
+    ? view.watch
+    : f.watch.reset
+      ? f.watch.items
+      : f.watch.items.length
+        ? view.watch.concat(f.watch.items)
+        : view.watch;
   return {
     nowMs: f.nowMs,
     playing: f.playing,
@@ -100,5 +114,7 @@ export function mergeFrame(view: SimView, f: Frame): SimView {
     logs,
     actions: f.actions ?? view.actions,
     lanes,
+    watch,
+    watchHeader: f.watch ? f.watch.header : view.watchHeader,
   };
 }

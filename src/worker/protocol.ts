@@ -231,6 +231,21 @@ export interface Frame {
    * drops all lanes first (load/reset). null = unchanged.
    */
   lanes: { reset: boolean; items: LaneDelta[] } | null;
+  /**
+   * `kubectl get pods -w`: a line each time a pod's row changed, read at engine
+   * instants over 0…horizonMs (so the same at any speed). Append `items`; `reset`
+   * drops the lines first (load, reset, a fork that cut sent lines); `header` is the
+   * NAME READY … line as printed with the first rows. null = unchanged.
+   */
+  watch: { reset: boolean; header: string; items: WatchLine[] } | null;
+}
+
+/** One `get pods -w` line: the pod's row at `atMs`, and the line as the terminal shows it. */
+export interface WatchLine {
+  atMs: number;
+  row: PodRow;
+  /** Padded by kubectl's tabwriter (widths remembered, never narrowed). */
+  text: string;
 }
 
 // ---------------------------------------------------------------------------

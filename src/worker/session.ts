@@ -1,5 +1,6 @@
 /**
- * One loaded run: the time machine, its timeline lanes and its frame builder,
+ * One loaded run: the time machine, its timeline lanes, its `get pods -w` history
+ * and its frame builder,
  * wired together. The host drives a session; tests drive one directly.
  */
 import { eventCount, type EngineApi } from './engine.ts';
@@ -7,21 +8,29 @@ import { FrameBuilder } from './frames.ts';
 import { LaneTracker } from './lanes.ts';
 import type { Action, Frame, Run } from './protocol.ts';
 import { TimeMachine, type TimeMachineOptions } from './timeMachine.ts';
+import { WatchTracker } from './watch.ts';
 
 export class Session {
   readonly tm: TimeMachine;
   readonly lanes = new LaneTracker();
-  private readonly builder = new FrameBuilder(this.lanes);
+  readonly watch = new WatchTracker();
+  private readonly builder = new FrameBuilder(this.lanes, this.watch);
 
   /** Throws whatever `engine.create` throws (an invalid manifest). */
   constructor(engine: EngineApi, run: Run, opts?: TimeMachineOptions) {
-    const lanes = this.lanes;
+    const { lanes, watch } = this;
     this.tm = new TimeMachine(
       engine,
       run,
       {
-        instant: (sim) => lanes.sample(sim),
-        fork: (atMs) => lanes.truncateAfter(atMs),
+        instant: (sim) => {
+          lanes.sample(sim);
+          watch.sample(sim);
+        },
+        fork: (atMs) => {
+          lanes.truncateAfter(atMs);
+          watch.truncateAfter(atMs);
+        },
       },
       opts,
     );

@@ -16,21 +16,18 @@ import {
   type ReactNode,
 } from 'react';
 import {
-  appendRowChange,
   DEFAULT_EPOCH_MS,
   formatEventRows,
-  getPodsWatchLines,
   recordEvents,
   sortForDescribe,
   type EventRow,
-  type RowChange,
 } from '../../engine/printers.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import type { PodscopeState } from '../../store/createPodscopeStore.ts';
 import { usePodscope } from '../../store/StoreProvider.tsx';
 import type * as DescribePrinterModule from '../../engine/describePrinter.ts';
 import type * as YamlPrinterModule from '../../engine/yamlPrinter.ts';
-import type { ContainerLogs, PodFrame, PodRow, SimEvent } from '../../store/types.ts';
+import type { ContainerLogs, PodFrame, PodRow, SimEvent, WatchLine } from '../../store/types.ts';
 import { useLayout } from '../shell/layoutMode.ts';
 import { WhyStatus } from '../why/WhyStatus.tsx';
 import { commandLine, containerNames, kubectlEvents, logsOutput } from './terminal.ts';
@@ -62,22 +59,37 @@ const selectPods = (s: PodscopeState) => s.frame?.pods ?? NO_PODS;
 const selectRows = (s: PodscopeState) => s.frame?.rows ?? NO_ROWS;
 const selectEvents = (s: PodscopeState) => s.frame?.events ?? NO_EVENTS;
 const selectLogs = (s: PodscopeState) => s.frame?.logs ?? NO_LOGS;
-const selectNowMs = (s: PodscopeState) => s.frame?.nowMs ?? 0;
 const selectOpenPanel = (s: PodscopeState) => s.openPanel;
 const selectDrawerOpen = (s: PodscopeState) => s.drawerOpen;
 const selectSetDrawerOpen = (s: PodscopeState) => s.setDrawerOpen;
 /** Kubernetes ages have whole seconds: the printers re-run once a simulated second. */
 const selectNowSec = (s: PodscopeState) => Math.floor((s.frame?.nowMs ?? 0) / 1000);
 
-/** The watch history: a line each time a pod's row changes, cut back on a seek back. */
-function useWatchHistory(): readonly RowChange[] {
-  const rows = usePodscope(selectRows);
-  const nowMs = usePodscope(selectNowMs);
-  const [history, setHistory] = useState<readonly RowChange[]>([]);
-  useEffect(() => {
-    setHistory((h) => appendRowChange(h, nowMs, rows));
-  }, [rows, nowMs]);
-  return history;
+const NO_WATCH: readonly WatchLine[] = [];
+const selectWatch = (s: PodscopeState) => s.frame?.watch ?? NO_WATCH;
+const selectWatchHeader = (s: PodscopeState) => s.frame?.watchHeader ?? '';
+/** How many watch lines were printed by now (the history covers the whole future). */
+const selectWatchCount = (s: PodscopeState) => {
+  const lines = s.frame?.watch ?? NO_WATCH;
+  const now = s.frame?.nowMs ?? 0;
+  let n = lines.length;
+  while (n > 0 && lines[n - 1]!.atMs > now) n--;
+  return n;
+};
+
+/**
+ * The watch up to now, as the terminal shows it. The worker records a line each
+ * time a pod's row changed, at engine instants, so it is the same at every speed,
+ * after a seek and from a link.
+ */
+function useWatchText(): string {
+  const all = usePodscope(selectWatch);
+  const header = usePodscope(selectWatchHeader);
+  const count = usePodscope(selectWatchCount);
+  return useMemo(
+    () => (count ? [header, ...all.slice(0, count).map((l) => l.text)].join('\n') : ''),
+    [all, header, count],
+  );
 }
 
 function Terminal({
@@ -118,21 +130,20 @@ function Terminal({
 }
 
 const WatchPane = memo(function WatchPane({
-  history,
+  lines,
   row,
 }: {
-  history: readonly RowChange[];
+  lines: string;
   /** The selected pod's row now: its STATUS, READY and RESTARTS explain themselves. */
   row: PodRow | undefined;
 }) {
   const t = useT();
-  const lines = useMemo(() => getPodsWatchLines(history), [history]);
   const command = commandLine('watch', '');
   return (
     <>
       <Terminal
         command={command}
-        lines={lines.join('\n')}
+        lines={lines}
         label={t('panels.terminal', { command: command.slice(2) })}
         follow
       />
@@ -422,7 +433,7 @@ export function KubectlPanels({ initialTab, children }: KubectlPanelsProps) {
   const pods = usePodscope(selectPods);
   const rows = usePodscope(selectRows);
   const events = usePodscope(selectEvents);
-  const history = useWatchHistory();
+  const watchText = useWatchText();
   const openPanel = usePodscope(selectOpenPanel);
   const [tab, setTab] = useState<Tab>(
     () => initialTab ?? (openPanel === 'logs' || openPanel === 'yaml' ? openPanel : 'watch'),
@@ -449,7 +460,7 @@ export function KubectlPanels({ initialTab, children }: KubectlPanelsProps) {
   const pane = (): ReactNode => {
     if (!open) return null;
     if (current === 'watch')
-      return <WatchPane history={history} row={rows.find((r) => r.name === frame?.name)} />;
+      return <WatchPane lines={watchText} row={rows.find((r) => r.name === frame?.name)} />;
     if (!frame) return <p className="podscope-panels-note">{t('panels.noPod')}</p>;
     switch (current) {
       case 'describe':
