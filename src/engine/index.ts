@@ -83,6 +83,9 @@ export type {
 } from './kubectl/index.ts';
 export type { ClockEntry, ClockState } from './sim/clock.ts';
 export { createSimulation, restoreSimulation } from './sim/simulation.ts';
+// A run (manifest + seed + timed actions) and the one way to play it.
+export { playRun, applyAction, normalizeActions } from './run/run.ts';
+export type { Run, TimedAction, RunnableSim, Refusal, PlayResult } from './run/run.ts';
 export { ManifestError } from './sim/manifest.ts';
 export { probeSchedule, MAX_PROBE_TICKS } from './sim/probes/schedule.ts';
 export type { ProbeScheduleRow } from './sim/probes/schedule.ts';

@@ -3,6 +3,7 @@
  * events and logs that the engine's public surface returns.
  */
 import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
+import { normalizeActions, playRun } from '../engine/index.ts';
 import type { ScenarioEvent, ScenarioSim } from './types.ts';
 
 export class OutcomeError extends Error {
@@ -79,15 +80,18 @@ export function livePods(sim: ScenarioSim): Pod[] {
   return sim.pods().filter((p) => !p.metadata?.deletionTimestamp);
 }
 
-/** Runs a scenario's actions and time through a simulation. */
+/**
+ * Runs a scenario's actions and time through a simulation with the engine's
+ * `playRun`; a scenario's script expects every action to apply.
+ */
 export function play(
   sim: ScenarioSim,
   actions: readonly { atMs: number; action: Parameters<ScenarioSim['dispatch']>[0] }[],
   untilMs: number,
 ): void {
-  for (const { atMs, action } of [...actions].sort((a, b) => a.atMs - b.atMs)) {
-    if (atMs > sim.nowMs) sim.advance(atMs - sim.nowMs);
-    sim.dispatch(action);
-  }
-  if (untilMs > sim.nowMs) sim.advance(untilMs - sim.nowMs);
+  const { refused } = playRun(sim, { actions: normalizeActions(actions) }, untilMs);
+  ensure(
+    refused.length === 0,
+    refused.map((r) => `${r.action.kind} at ${r.atMs} ms refused: ${r.message}`).join('; '),
+  );
 }

@@ -2,4 +2,11 @@
  * The engine types the protocol carries, from the engine's public surface
  * (issue 4). Views import them from `src/engine/index.ts` directly.
  */
-export type { Action, ContainerRuntimeView, PodRuntimeView, SimEvent } from '../engine/index.ts';
+export type {
+  Action,
+  ContainerRuntimeView,
+  PodRuntimeView,
+  Run,
+  SimEvent,
+  TimedAction,
+} from '../engine/index.ts';

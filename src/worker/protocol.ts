@@ -11,9 +11,9 @@
  * stays true at any playback speed.
  */
 import type { Node as V1Node, Pod as V1Pod } from 'kubernetes-types/core/v1';
-import type { Action, PodRuntimeView, SimEvent } from './engineTypes.ts';
+import type { Action, PodRuntimeView, Run, SimEvent, TimedAction } from './engineTypes.ts';
 
-export type { Action, PodRuntimeView, SimEvent, V1Node, V1Pod };
+export type { Action, PodRuntimeView, Run, SimEvent, TimedAction, V1Node, V1Pod };
 
 export const PROTOCOL_VERSION = 1 as const;
 
@@ -24,23 +24,8 @@ export const MAX_SPEED = 100;
 // Runs
 // ---------------------------------------------------------------------------
 
-/** A user action or injected fault, at the simulated instant it took effect. */
-export interface TimedAction {
-  atMs: number;
-  action: Action;
-}
-
-/**
- * A run: the unit of share links, lesson steps and tests. Plain data (JSON and
- * structured-clone safe). Replaying the same run gives byte-identical frames.
- */
-export interface Run {
-  /** The Pod (or controller) manifest: YAML text or the parsed object. */
-  manifest: string | Record<string, unknown>;
-  seed: number;
-  /** Sorted by `atMs` (stable for equal times). */
-  actions: TimedAction[];
-}
+// A run — `Run` / `TimedAction` — is the engine's own type (engine/run): the unit
+// of share links, lesson steps and tests, replayed everywhere by `playRun`.
 
 // ---------------------------------------------------------------------------
 // Page → host: imperative camelCase

@@ -12,6 +12,7 @@
  * - Beyond `reachedMs` (the furthest instant simulated in this future) it steps
  *   event by event and calls `onInstant` after each one (the lanes sample there).
  */
+import { applyAction, normalizeActions } from '../engine/index.ts';
 import { eventCount, eventsSince, type EngineApi, type SimLike } from './engine.ts';
 import type { Action, Run, TimedAction } from './protocol.ts';
 
@@ -164,12 +165,9 @@ export class TimeMachine {
       this.sim.advance(t - now);
 
       while (this.actionList[this.applied] && this.actionList[this.applied]!.atMs <= t) {
-        try {
-          this.sim.dispatch(this.actionList[this.applied]!.action);
-        } catch {
-          // A recorded action the engine refuses at its instant (a loaded run may
-          // hold one: a crash after the pod is gone) changes nothing, every time.
-        }
+        // The run's policy (engine/run): a recorded action the engine refuses at its
+        // instant (a crash after the pod is gone) changes nothing, every time.
+        applyAction(this.sim, this.actionList[this.applied]!.action);
         this.applied++;
         this.touched = true;
       }
@@ -251,12 +249,4 @@ export class TimeMachine {
       this.everyInstants *= 2;
     }
   }
-}
-
-/** Sorted by time, stable; times rounded to whole ms and never negative. */
-export function normalizeActions(actions: readonly TimedAction[]): TimedAction[] {
-  return actions
-    .map((a, i) => ({ a: { atMs: Math.max(0, Math.round(a.atMs)), action: a.action }, i }))
-    .sort((x, y) => x.a.atMs - y.a.atMs || x.i - y.i)
-    .map((x) => x.a);
 }

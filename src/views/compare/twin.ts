@@ -3,7 +3,12 @@
  * advanced by the same simulated time, so the variants stay comparable instant by instant.
  * Pure and framework-free; the panel drives it from animation frames.
  */
-import { createSimulation, type Simulation } from '../../engine/index.ts';
+import {
+  createSimulation,
+  normalizeActions,
+  playRun,
+  type Simulation,
+} from '../../engine/index.ts';
 import type { Scenario } from '../../scenarios/index.ts';
 
 export interface Twin {
@@ -16,7 +21,7 @@ export interface Twin {
 export function createTwin(variants: readonly Scenario[]): Twin {
   const runs = variants.map((s) => ({
     sim: createSimulation({ manifest: s.run.manifest, seed: s.run.seed }),
-    actions: [...s.run.actions].sort((a, b) => a.atMs - b.atMs),
+    run: { actions: normalizeActions(s.run.actions) },
     next: 0,
   }));
   let now = 0;
@@ -27,18 +32,8 @@ export function createTwin(variants: readonly Scenario[]): Twin {
     sims: runs.map((r) => r.sim),
     advanceTo(ms: number) {
       if (ms <= now) return;
-      for (const r of runs) {
-        while (r.next < r.actions.length && r.actions[r.next]!.atMs <= ms) {
-          const { atMs, action } = r.actions[r.next++]!;
-          if (atMs > r.sim.nowMs) r.sim.advanceTo(atMs);
-          try {
-            r.sim.dispatch(action);
-          } catch {
-            // A scripted action the engine refuses changes nothing; the run goes on.
-          }
-        }
-        if (ms > r.sim.nowMs) r.sim.advanceTo(ms);
-      }
+      // The run's own policy (engine/run): a refused action changes nothing.
+      for (const r of runs) r.next = playRun(r.sim, r.run, ms, r.next).next;
       now = ms;
     },
   };
