@@ -49,8 +49,6 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      // Lazy chunks (dialogs, the editor) can take a few seconds on a busy two-core machine.
-      expect: { timeout: 10_000 },
     },
     {
       // A second origin for the embed tests (e2e/embed.spec.ts): host pages, the <pod-scope>
