@@ -36,6 +36,8 @@ export class WatchTracker {
   /** How many lines of `history` the consumer already has. */
   private sent = 0;
   private resetPending = true;
+  /** Pods whose rows the last sample printed. */
+  private listed = new Set<string>();
 
   /** Forget everything (load/reset). */
   reset(): void {
@@ -46,13 +48,10 @@ export class WatchTracker {
     this.resetPending = true;
   }
 
-  /** Pods whose rows the last sample printed. */
-  private listed = new Set<string>();
-
   /**
    * Reads the rows now; a line for each pod whose row changed. A pod that left
-   * the API since the last sample gets its DELETED line, as the watch prints it
-   * (Terminating), unless its last line already read so.
+   * the API since the last sample gets its DELETED line: its final object, printed
+   * (a line like the one before it is not repeated, as for every change).
    */
   sample(sim: SimLike): void {
     const rows = toPodRows(sim.printRows());
@@ -82,9 +81,6 @@ export class WatchTracker {
     for (const pod of sim.pods()) {
       const name = pod.metadata?.name ?? '';
       if (!names.includes(name)) continue;
-      let last: RowChange | undefined;
-      for (const c of this.history) if (c.row.name === name) last = c;
-      if (last?.row.status === 'Terminating') continue;
       out.push(...toPodRows([printPod(pod, at)]));
     }
     return out;
